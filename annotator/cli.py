@@ -1,0 +1,130 @@
+"""The command line: a thin shell over the library. `annotator` with no command starts the GUI."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.export.formats import EXPORTERS
+from annotator.export.select import Selection
+from annotator.ingest.importer import FileResult, import_paths, open_project
+from annotator.ingest.repair import RepairOptions
+
+REPAIR_STEPS = {
+    "t2s": "traditional to simplified characters",
+    "pinyin": "removal of pinyin glued after characters",
+    "question_marks": "removal of ?? runs at line starts",
+    "boilerplate": "removal of navigation, share and paywall lines",
+    "fullwidth": "full-width digits and letters to ASCII",
+    "whitespace": "indentation, trailing spaces and blank lines",
+}
+
+
+def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+                   help="project file to open or create (default: your default project)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotator", description=(
+        "Annotate Chinese pairing-assistance reports. With no command, opens the annotation window."))
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    _add_db(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import report files or folders into the project",
+                       description="Import reports (.txt, .html, .docx; folders recursively), repairing them.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-v", "--verbose", action="store_true", help="print the repair report of each file")
+    for step, what in REPAIR_STEPS.items():
+        p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip {what}")
+    _add_db(p)
+
+    p = sub.add_parser("export", help="export the project's annotations",
+                       description="Export labels. Formats: " + "; ".join(
+                           f"{k}: {v[1]}" for k, v in EXPORTERS.items()))
+    p.add_argument("--format", required=True, choices=sorted(EXPORTERS))
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--documents", choices=("done", "all"), default="done",
+                   help="documents marked done (default) or all")
+    p.add_argument("--spans", choices=("accepted", "all"), default="accepted",
+                   help="accepted spans (default) or all, adding pending suggestions")
+    p.add_argument("--annotator", metavar="NAME", help="only this annotator's spans")
+    p.add_argument("--raw-offsets", action="store_true", help="offsets into the raw text, not the normalized one")
+    _add_db(p)
+
+    p = sub.add_parser("stats", help="documents by status, spans by label and state")
+    _add_db(p)
+    p = sub.add_parser("labels", help="the project's label set")
+    _add_db(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from annotator.gui.app import run_gui
+            return run_gui(args.db)
+        return COMMANDS[args.command](args)
+    except AnnotatorError as e:
+        print(f"annotator: {e}", file=sys.stderr)
+        return 1
+
+
+def cmd_import(args) -> int:
+    options = RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
+    totals = {"imported": 0, "duplicate": 0, "failed": 0}
+    def progress(i: int, n: int, r: FileResult) -> None:
+        totals[r.status] += 1
+        where = f"[{i}/{n}]"
+        if r.status == "imported":
+            print(f"{where} imported  {r.path} (document {r.document_id}, {r.report.get('encoding')})")
+        elif r.status == "duplicate":
+            print(f"{where} duplicate {r.path} skipped: {r.message}")
+        else:
+            print(f"{where} failed    {r.message}")
+        if args.verbose and r.report:
+            print("    " + json.dumps(r.report, ensure_ascii=False))
+
+    with open_project(args.db) as project:
+        results = import_paths(project, args.paths, options, progress)
+    for r in results:
+        if r.status == "failed":
+            print(f"annotator: {r.message}", file=sys.stderr)
+    print(f"{totals['imported']} imported, {totals['duplicate']} duplicates skipped, {totals['failed']} failed")
+    return 1 if totals["failed"] else 0
+
+
+def cmd_export(args) -> int:
+    exporter = EXPORTERS[args.format][0]
+    sel = Selection(args.documents, args.spans, args.annotator)
+    with open_project(args.db) as project:
+        summary = exporter(project, Path(args.out), sel, raw_offsets=args.raw_offsets)
+    print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    with open_project(args.db) as project:
+        stats = project.stats()
+    docs = stats["documents"]
+    print(f"documents: {sum(docs.values())} (todo {docs['todo']}, in progress {docs['in_progress']}, "
+          f"done {docs['done']})")
+    print(f"{'label':<14}{'accepted':>9}{'pending':>9}{'rejected':>9}")
+    for label, by_state in stats["spans"].items():
+        print(f"{label:<14}{by_state['accepted']:>9}{by_state['pending']:>9}{by_state['rejected']:>9}")
+    return 0
+
+
+def cmd_labels(args) -> int:
+    with open_project(args.db) as project:
+        for l in project.labels():
+            print(f"{l.hotkey or '-':<3}{l.name:<14}{l.display_zh:<6}{l.display_en:<12}{l.kind:<8}{l.color}")
+    return 0
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "labels": cmd_labels}

@@ -1,0 +1,1 @@
+"""Plain-Python model of the annotator: documents, spans, labels, offsets, validation."""

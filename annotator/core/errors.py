@@ -1,0 +1,17 @@
+"""Errors that reach the user as one clear line."""
+
+
+class AnnotatorError(Exception):
+    """A failure the user can act on; str(error) is the one-line message."""
+
+
+class SpanError(AnnotatorError, ValueError):
+    """A span that does not fit its document (offsets, text or label)."""
+
+
+class ProjectError(AnnotatorError):
+    """A project file that cannot be opened or written."""
+
+
+class InputError(AnnotatorError):
+    """A file that cannot be imported; the message names the file."""

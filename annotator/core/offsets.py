@@ -1,0 +1,82 @@
+"""The map from normalized text positions back to the raw text they came from.
+
+Repair keeps or deletes raw characters and replaces some one for one (t2s,
+full-width to ASCII), so the normalized text is a sequence of kept runs of the
+raw text. The map stores those runs as (raw_start, length) pairs, in order.
+"""
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    raw_starts: tuple[int, ...]
+    lengths: tuple[int, ...]
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        return cls((0,), (length,)) if length else cls((), ())
+
+    @classmethod
+    def from_kept(cls, kept: list[tuple[int, int]]) -> "OffsetMap":
+        """From kept raw ranges [start, end), merging adjacent ones."""
+        starts: list[int] = []
+        lengths: list[int] = []
+        for s, e in kept:
+            if e <= s:
+                continue
+            if starts and starts[-1] + lengths[-1] == s:
+                lengths[-1] += e - s
+            else:
+                starts.append(s)
+                lengths.append(e - s)
+        return cls(tuple(starts), tuple(lengths))
+
+    @property
+    def _norm_starts(self) -> list[int]:
+        out, pos = [], 0
+        for n in self.lengths:
+            out.append(pos)
+            pos += n
+        return out
+
+    def __len__(self) -> int:
+        return sum(self.lengths)
+
+    def raw_index(self, i: int) -> int:
+        """The raw position of normalized position i (0 <= i < len)."""
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        starts = self._norm_starts
+        k = bisect.bisect_right(starts, i) - 1
+        return self.raw_starts[k] + (i - starts[k])
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw range that normalized [start, end) came from (deleted text inside is included)."""
+        return self.raw_index(start), self.raw_index(end - 1) + 1
+
+    def norm_span(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+        """The normalized range covering the kept raw characters of [raw_start, raw_end), if any."""
+        first = last = None
+        for ns, rs, n in zip(self._norm_starts, self.raw_starts, self.lengths):
+            lo, hi = max(rs, raw_start), min(rs + n, raw_end)
+            if lo < hi:
+                if first is None:
+                    first = ns + lo - rs
+                last = ns + hi - rs
+        return None if first is None else (first, last)
+
+    def to_bytes(self) -> bytes:
+        flat = array("q")
+        for s, n in zip(self.raw_starts, self.lengths):
+            flat.extend((s, n))
+        return flat.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "OffsetMap":
+        flat = array("q")
+        flat.frombytes(data)
+        return cls(tuple(flat[0::2]), tuple(flat[1::2]))

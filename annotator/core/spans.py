@@ -1,0 +1,43 @@
+"""Span invariants: offsets inside the text, text equal to text[start:end], trimming."""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from annotator.core.errors import SpanError
+from annotator.core.model import Span
+
+
+def check_span(text: str, start: int, end: int, span_text: str | None = None) -> None:
+    """Refuse a span that does not fit `text`; `span_text`, if given, must equal text[start:end]."""
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
+        raise SpanError(f"span offsets must be whole numbers, got {start!r}, {end!r}")
+    if not 0 <= start < end <= len(text):
+        raise SpanError(f"span [{start}, {end}) is outside the text (length {len(text)})")
+    if span_text is not None and text[start:end] != span_text:
+        raise SpanError(
+            f"span [{start}, {end}) text {span_text!r} does not match the document's {text[start:end]!r}"
+        )
+
+
+def _is_trimmable(ch: str) -> bool:
+    """Whitespace and punctuation (Chinese and ASCII) are trimmed from span edges."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "PZC"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace and punctuation; may return an empty range."""
+    while start < end and _is_trimmable(text[start]):
+        start += 1
+    while end > start and _is_trimmable(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def same_label_overlap(spans: Iterable[Span], start: int, end: int, label: str,
+                       ignore_id: int | None = None) -> Span | None:
+    """The first live span of `label` that overlaps [start, end), other than `ignore_id`."""
+    for s in spans:
+        if s.label == label and s.id != ignore_id and s.state != "rejected" and s.start < end and start < s.end:
+            return s
+    return None

@@ -1,0 +1,1 @@
+"""Training data out and annotations in: spaCy, Label Studio, BIO, JSONL."""

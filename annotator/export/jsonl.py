@@ -1,0 +1,37 @@
+"""JSONL: one document a line, {"text", "spans": [{"start", "end", "label"}], "meta"} (spaCy/Prodigy shape)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.model import Document, Span
+from annotator.core.offsets import OffsetMap
+from annotator.export.atomic import atomic_path
+from annotator.export.select import Selection, selected
+from annotator.store.project import Project
+
+
+def document_record(doc: Document, spans: list[Span], raw_offsets: bool = False) -> dict:
+    text = doc.text
+    items = [(s.start, s.end, s) for s in spans]
+    if raw_offsets:
+        omap = OffsetMap.from_bytes(doc.offset_map)
+        text = doc.raw_text
+        items = [(*omap.raw_span(s.start, s.end), s) for s in spans]
+    return {
+        "text": text,
+        "spans": [{"start": a, "end": b, "label": s.label, "text": text[a:b], "state": s.state,
+                   "origin": s.origin, "annotator": s.annotator,
+                   **({"score": s.score} if s.score is not None else {})} for a, b, s in items],
+        "meta": {"name": doc.name, "source": doc.source_path, "status": doc.status, **doc.meta},
+    }
+
+
+def export_jsonl(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
+    count = spans = 0
+    with atomic_path(Path(out)) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        for doc, doc_spans in selected(project, sel):
+            f.write(json.dumps(document_record(doc, doc_spans, raw_offsets), ensure_ascii=False) + "\n")
+            count += 1
+            spans += len(doc_spans)
+    return {"documents": count, "spans": spans, "path": str(out)}

@@ -1,0 +1,36 @@
+"""Choosing what an export holds: which documents, which spans, whose."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from annotator.core.errors import SpanError
+from annotator.core.model import Document, Span
+from annotator.core.spans import check_span
+from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class Selection:
+    documents: str = "done"  # "done" or "all"
+    spans: str = "accepted"  # "accepted" or "all" (adds pending suggestions)
+    annotator: str | None = None
+
+
+def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[Document, list[Span]]]:
+    """Each chosen document with its chosen spans, every span checked against the text."""
+    where = "" if sel.documents == "all" else "WHERE status = 'done'"
+    states = ("accepted",) if sel.spans == "accepted" else ("accepted", "pending")
+    labels = set(project.label_names())
+    for (doc_id,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id").fetchall():
+        doc = project.document(doc_id)
+        spans = [s for s in project.spans(doc_id, states)
+                 if sel.annotator is None or s.annotator == sel.annotator or s.state == "pending"]
+        for s in spans:
+            try:
+                check_span(doc.text, s.start, s.end, s.text)
+                if s.label not in labels:
+                    raise SpanError(f"unknown label {s.label!r}")
+            except SpanError as e:
+                raise SpanError(f"document {doc.id} ({doc.name}), span {s.id}: {e}") from e
+        yield doc, spans

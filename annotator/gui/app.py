@@ -1,0 +1,42 @@
+"""Starting the GUI: the application, the annotator's name, the project, the window."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+
+
+def annotator_name(settings: QSettings) -> str:
+    """The annotator's name: ANNOTATOR_NAME, else the stored one, else asked once (first start)."""
+    name = os.environ.get("ANNOTATOR_NAME") or settings.value("annotator", "")
+    if not name:
+        name, ok = QInputDialog.getText(None, "annotator", "你的名字 / Your name (stored with every span):",
+                                        text=getpass.getuser())
+        name = name.strip() if ok and name.strip() else getpass.getuser()
+        settings.setValue("annotator", name)
+    return name
+
+
+def run_gui(db_path: str | None = None) -> int:
+    from annotator.gui.main_window import MainWindow
+    from annotator.ingest.importer import open_project
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("pairing-annotator")
+    app.setOrganizationName("pairing-annotator")
+    try:
+        project = open_project(db_path)
+    except AnnotatorError as e:
+        QMessageBox.critical(None, "annotator", str(e))
+        print(f"annotator: {e}", file=sys.stderr)
+        return 1
+    window = MainWindow(project, annotator_name(QSettings()))
+    window.show()
+    code = app.exec()
+    project.close()
+    return code

@@ -1,0 +1,101 @@
+"""The document list: a table model over SQLite that loads only the rows on screen."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from annotator.store.project import Project
+
+STATUS_ZH = {"todo": "未开始", "in_progress": "进行中", "done": "已完成"}
+COLUMNS = ("name", "status", "spans", "pending", "damage")
+ORDER = {0: "name", 1: "status, name", 2: "name", 3: "name", 4: "damage DESC, name"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows are document ids in the current order and filter; details are fetched per visible row."""
+
+    PAGE = 200
+
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.filter_text = ""
+        self.order = "name"
+        self.ids: list[int] = []
+        self._rows: dict[int, tuple] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the ids (after an import, a filter or a sort change)."""
+        self.beginResetModel()
+        where, args = "", []
+        if self.filter_text:
+            where = "WHERE instr(name, ?) OR instr(text, ?) OR instr(meta, ?)"
+            args = [self.filter_text] * 3
+        self.ids = [r[0] for r in self.project.db.execute(
+            f"SELECT id FROM documents {where} ORDER BY {self.order}, id", args)]
+        self._rows.clear()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text.strip()
+        self.reload()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.order = ORDER.get(column, "name")
+        if order == Qt.DescendingOrder:
+            self.order = ", ".join(f"{c.split()[0]} DESC" for c in self.order.split(", "))
+        self.reload()
+
+    def refresh_document(self, doc_id: int) -> None:
+        """Redraw one document's row after its spans or status changed."""
+        self._rows.pop(doc_id, None)
+        if doc_id in self.ids:
+            row = self.ids.index(doc_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _fetch(self, row: int) -> tuple:
+        """Load the page of rows around `row` in two queries."""
+        doc_id = self.ids[row]
+        if doc_id not in self._rows:
+            page = self.ids[row:row + self.PAGE]
+            marks = ",".join("?" * len(page))
+            counts = {d: (n, p) for d, n, p in self.project.db.execute(
+                f"SELECT document_id, sum(state = 'accepted'), sum(state = 'pending') FROM spans "
+                f"WHERE document_id IN ({marks}) GROUP BY document_id", page)}
+            for d, name, title, status, damage in self.project.db.execute(
+                    f"SELECT id, name, json_extract(meta, '$.title'), status, damage FROM documents "
+                    f"WHERE id IN ({marks})", page):
+                n, p = counts.get(d, (0, 0))
+                self._rows[d] = (title or name, status, n, p, damage)
+        return self._rows[doc_id]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        name, status, spans, pending, damage = self._fetch(index.row())
+        col = index.column()
+        if role == Qt.DisplayRole:
+            return (name, self.tr(STATUS_ZH[status]), spans, pending or "", "⚠" if damage else "")[col]
+        if role == Qt.ToolTipRole and col == 4 and damage:
+            return self.tr("%n damaged character(s) (? or �) left in the text", "", damage)
+        if role == Qt.UserRole:
+            return self.ids[index.row()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Pending"),
+                    self.tr("Damage"))[section]
+        return None
+
+    def row_of(self, doc_id: int) -> int:
+        try:
+            return self.ids.index(doc_id)
+        except ValueError:
+            return -1

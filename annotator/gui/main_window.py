@@ -1,0 +1,336 @@
+"""The annotation window: document list, viewer, label bar, span panel, keyboard-first labelling.
+
+Every change goes to the project (one committed transaction) before the
+screen shows it; there is no Save command.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+    QPushButton, QSplitter, QTableView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDockWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span
+from annotator.core.resources import read_text
+from annotator.core.spans import trim
+from annotator.gui.document_model import DocumentListModel
+from annotator.gui.viewer import DocumentView
+from annotator.store.project import Project
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, annotator: str):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.project = project
+        self.annotator = annotator
+        self.doc_id: int | None = None
+        self._opened_at = time.monotonic()
+        self.labels = project.labels()
+        self.setWindowTitle(self.tr("Pairing-assistance annotator — %s") % (project.path or self.tr("in memory")))
+        self.resize(1400, 860)
+
+        self.model = DocumentListModel(project, self)
+        self.doc_list = QTableView(objectName="documentList")
+        self.doc_list.setModel(self.model)
+        self.doc_list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.doc_list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.doc_list.setSortingEnabled(True)
+        self.doc_list.sortByColumn(0, Qt.AscendingOrder)
+        self.doc_list.verticalHeader().setVisible(False)
+        self.doc_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in range(1, 5):
+            self.doc_list.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.doc_list.clicked.connect(self._list_clicked)
+        self.filter_box = QLineEdit(objectName="documentFilter")
+        self.filter_box.setPlaceholderText(self.tr("Filter by name or text…"))
+        self.filter_box.textChanged.connect(self.model.set_filter)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.filter_box)
+        lay.addWidget(self.doc_list)
+
+        self.view = DocumentView()
+        self.view.set_labels(self.labels)
+        font = self.view.font()
+        font.setPointSize(int(project.setting("font_size", "14")))
+        self.view.setFont(font)
+        self.view.spanClicked.connect(self._span_clicked)
+
+        self.label_bar = QWidget(objectName="labelBar")
+        bar = QHBoxLayout(self.label_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        for label in self.labels:
+            button = QPushButton(f"{label.hotkey or ''} {label.display_zh} {label.name}".strip(),
+                                 objectName=f"label_{label.name}")
+            fg = "#000000" if QColor(label.color).lightness() > 110 else "#ffffff"
+            button.setStyleSheet(f"background:{label.color}; color:{fg}; padding:4px 10px;")
+            button.setToolTip(self.tr("Label the selection %s (key %s)") % (label.name, label.hotkey))
+            button.clicked.connect(lambda _=False, n=label.name: self.apply_label(n))
+            bar.addWidget(button)
+        bar.addStretch(1)
+        center = QWidget()
+        lay = QVBoxLayout(center)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label_bar)
+        lay.addWidget(self.view)
+
+        self.span_list = QTreeWidget(objectName="spanList")
+        self.span_list.setHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Origin"), self.tr("State")])
+        self.span_list.setRootIsDecorated(False)
+        self.span_list.itemClicked.connect(self._span_item_clicked)
+        self.span_filter = QComboBox(objectName="spanFilter")
+        self.span_filter.addItem(self.tr("All spans"), None)
+        for label in self.labels:
+            self.span_filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
+        for state in ("accepted", "pending"):
+            self.span_filter.addItem(state, ("state", state))
+        self.span_filter.currentIndexChanged.connect(lambda _: self._fill_span_list())
+        right = QWidget()
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.span_filter)
+        lay.addWidget(self.span_list)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(center)
+        splitter.addWidget(right)
+        splitter.setSizes([400, 720, 300])
+        self.setCentralWidget(splitter)
+
+        self.guidelines = QDockWidget(self.tr("Guidelines"), self, objectName="guidelines")
+        browser = QTextBrowser()
+        browser.setMarkdown(read_text("GUIDELINES.md"))
+        self.guidelines.setWidget(browser)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.guidelines)
+        self.guidelines.hide()
+
+        self.status_annotator = QLabel()
+        self.status_position = QLabel()
+        self.status_progress = QLabel()
+        for w in (self.status_annotator, self.status_position, self.status_progress):
+            self.statusBar().addPermanentWidget(w)
+        self._make_actions()
+        self._update_status()
+        if self.model.rowCount():
+            self.open_document(self.model.ids[0])
+
+    # -- actions ---------------------------------------------------------
+
+    def _action(self, text: str, keys, slot, menu=None) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, (list, tuple)) else [keys])])
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(self.tr("Quit"), "Ctrl+Q", self.close, file_menu)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(self.tr("Undo"), "Ctrl+Z", self.undo, edit)
+        self._action(self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo, edit)
+        self._action(self.tr("Delete span"), ["Delete", "Backspace"], self.delete_selected, edit)
+        self._action(self.tr("Clear selection"), "Esc", self.clear_selection, edit)
+        self._action(self.tr("Next span"), "Tab", lambda: self.step_span(1), edit)
+        self._action(self.tr("Previous span"), "Shift+Tab", lambda: self.step_span(-1), edit)
+        for label in self.labels:
+            if label.hotkey:
+                self._action(self.tr("Label %s") % label.name, label.hotkey,
+                             lambda _=False, n=label.name: self.apply_label(n), edit)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        self._action(self.tr("Next document"), ["N", "PgDown"], lambda: self.step_document(1), go)
+        self._action(self.tr("Previous document"), ["P", "PgUp"], lambda: self.step_document(-1), go)
+        self._action(self.tr("Mark done, open next"), ["Ctrl+Return", "Ctrl+Enter"], self.mark_done_and_next, go)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(self.tr("Bigger text"), "Ctrl+=", lambda: self.zoom(1), view)
+        self._action(self.tr("Smaller text"), "Ctrl+-", lambda: self.zoom(-1), view)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(self.tr("Guidelines"), "F1", self.toggle_guidelines, help_menu)
+
+    # -- documents -------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        self._record_time()
+        self.doc_id = doc_id
+        self.view.show_text(self.project.text(doc_id), self.project.spans(doc_id))
+        self._fill_span_list()
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            self.doc_list.selectRow(row)
+        self._update_status()
+        self.view.setFocus()
+
+    def _record_time(self) -> None:
+        now = time.monotonic()
+        if self.doc_id is not None:
+            self.project.add_time(self.doc_id, now - self._opened_at, self.annotator)
+        self._opened_at = now
+
+    def _list_clicked(self, index: QModelIndex) -> None:
+        self.open_document(self.model.ids[index.row()])
+
+    def step_document(self, step: int) -> None:
+        row = self.model.row_of(self.doc_id) if self.doc_id is not None else -1
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            self.open_document(self.model.ids[target])
+
+    def mark_done_and_next(self) -> None:
+        if self.doc_id is None:
+            return
+        self.project.set_status(self.doc_id, "done", self.annotator)
+        self.model.refresh_document(self.doc_id)
+        ids = self.model.ids
+        start = self.model.row_of(self.doc_id)
+        for doc_id in ids[start + 1:] + ids[:start]:
+            if self.project.document(doc_id).status != "done":
+                self.open_document(doc_id)
+                return
+        self._update_status()
+        self.statusBar().showMessage(self.tr("Every document is done."), 5000)
+
+    # -- spans -----------------------------------------------------------
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection, or relabel the selected span."""
+        if self.doc_id is None:
+            return
+        selection = self.view.selection_cp()
+        if selection is None and self.view.selected is not None:
+            self._change(lambda: self.project.update_span(self.view.selected.id, label=label,
+                                                          annotator=self.annotator))
+            return
+        if selection is None:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return
+        start, end = trim(self.view.text, *selection)
+        if start >= end:
+            self.statusBar().showMessage(self.tr("The selection holds no text to label."), 4000)
+            return
+        self._change(lambda: self.project.add_span(self.doc_id, start, end, label, annotator=self.annotator),
+                     select=True)
+
+    def _change(self, write, select: bool = False) -> None:
+        """Commit a change through `write`, then redraw; a refused change is said in the status bar."""
+        try:
+            span = write()
+        except AnnotatorError as e:
+            self.statusBar().showMessage(str(e), 6000)
+            return
+        if self.project.document(self.doc_id).status == "todo":
+            self.project.set_status(self.doc_id, "in_progress", self.annotator, undoable=False)
+            self.model.refresh_document(self.doc_id)
+        self._refresh_spans([span])
+        self.view.set_selected(span if select or self.view.selected is not None else None)
+        self.statusBar().showMessage(self.view.describe(span), 3000)
+
+    def _refresh_spans(self, changed: list[Span]) -> None:
+        self.view.update_spans(self.project.spans(self.doc_id), changed)
+        self._fill_span_list()
+        self.model.refresh_document(self.doc_id)
+        self._update_status()
+
+    def delete_selected(self) -> None:
+        span = self.view.selected
+        if span is None:
+            return
+        self.project.delete_span(span.id, self.annotator)
+        self.view.selected = None
+        self._refresh_spans([span])
+
+    def clear_selection(self) -> None:
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.set_selected(None)
+
+    def step_span(self, step: int) -> None:
+        spans = self.view.spans
+        if not spans:
+            return
+        current = self.view.selected
+        index = next((i for i, s in enumerate(spans) if current and s.id == current.id), None)
+        index = (0 if step > 0 else len(spans) - 1) if index is None else (index + step) % len(spans)
+        self.view.set_selected(spans[index])
+
+    def undo(self) -> None:
+        self._replay(self.project.undo(self.annotator), self.tr("Undone"))
+
+    def redo(self) -> None:
+        self._replay(self.project.redo(self.annotator), self.tr("Redone"))
+
+    def _replay(self, event: dict | None, verb: str) -> None:
+        if event is None:
+            self.statusBar().showMessage(self.tr("Nothing to undo or redo."), 3000)
+            return
+        doc_id = event["document_id"]
+        if doc_id != self.doc_id:
+            self.open_document(doc_id)
+        else:
+            touched = [Span(**d) for d in (event["before"], event["after"]) if d and "start" in d]
+            self.view.selected = None
+            self._refresh_spans(touched)
+        self.statusBar().showMessage(f"{verb}: {event['action']}", 3000)
+
+    def _span_clicked(self, span: Span | None) -> None:
+        self.view.set_selected(span)
+
+    def _span_item_clicked(self, item: QTreeWidgetItem) -> None:
+        span_id = item.data(0, Qt.UserRole)
+        span = next((s for s in self.view.spans if s.id == span_id), None)
+        if span is not None:
+            self.view.set_selected(span)
+
+    def _fill_span_list(self) -> None:
+        wanted = self.span_filter.currentData()
+        self.span_list.clear()
+        items = []
+        for s in self.view.spans:
+            if wanted and getattr(s, wanted[0]) != wanted[1]:
+                continue
+            item = QTreeWidgetItem([s.label, s.text, s.origin, s.state])
+            item.setData(0, Qt.UserRole, s.id)
+            label = self.view.labels.get(s.label)
+            if label:
+                item.setBackground(0, QColor(label.color))
+            items.append(item)
+        self.span_list.addTopLevelItems(items)
+
+    # -- view and status -------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        font = self.view.font()
+        font.setPointSize(max(8, min(40, font.pointSize() + step)))
+        self.view.setFont(font)
+        self.project.set_setting("font_size", str(font.pointSize()))
+
+    def toggle_guidelines(self) -> None:
+        self.guidelines.setVisible(not self.guidelines.isVisible())
+
+    def _update_status(self) -> None:
+        stats = self.project.stats()["documents"]
+        total = sum(stats.values())
+        row = self.model.row_of(self.doc_id) if self.doc_id is not None else -1
+        self.status_annotator.setText(self.tr("Annotator: %s") % self.annotator)
+        self.status_position.setText(f"{row + 1} / {self.model.rowCount()}" if row >= 0 else "")
+        self.status_progress.setText(self.tr("Done %d / %d") % (stats["done"], total))
+
+    def closeEvent(self, event) -> None:
+        self._record_time()
+        super().closeEvent(event)
+
+
+def show_error(parent, message: str) -> None:
+    QMessageBox.critical(parent, "annotator", message)

@@ -1,0 +1,261 @@
+"""The document viewer: read-only text with spans drawn per line, nested spans kept readable.
+
+Entity labels are drawn as background colour, clause labels (COMMITMENT) as a
+coloured underline, so entities inside a clause stay visible. Pending
+suggestions are pale with a dashed underline; the selected span is outlined.
+Only the lines a change touches are redrawn.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from annotator.core.model import Label, Span
+from annotator.gui.qtutils import Utf16Map
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Draws the spans of each line (QTextBlock) from an index of spans by line."""
+
+    def __init__(self, view: "DocumentView"):
+        super().__init__(view.document())
+        self.view = view
+
+    def highlightBlock(self, text: str) -> None:
+        view = self.view
+        line = self.currentBlock().blockNumber()
+        spans = view.spans_by_line.get(line)
+        if not spans:
+            return
+        line_start = view.line_starts[line]
+        line_end = line_start + len(view.lines[line])
+        edges = {line_start, line_end}
+        for s in spans:
+            edges.add(max(s.start, line_start))
+            edges.add(min(s.end, line_end))
+        edges = sorted(edges)
+        base_u16 = view.u16.to_utf16(line_start)
+        for a, b in zip(edges, edges[1:]):
+            covering = [s for s in spans if s.start <= a and b <= s.end]
+            if not covering:
+                continue
+            fmt = view.format_for(covering)
+            ua, ub = view.u16.to_utf16(a) - base_u16, view.u16.to_utf16(b) - base_u16
+            self.setFormat(ua, ub - ua, fmt)
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one document's normalized text (or its raw text) with its spans."""
+
+    spanClicked = Signal(object)  # Span or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.setMouseTracking(True)
+        self.labels: dict[str, Label] = {}
+        self.text = ""
+        self.lines: list[str] = []
+        self.line_starts: list[int] = []
+        self.spans: list[Span] = []
+        self.spans_by_line: dict[int, list[Span]] = {}
+        self.selected: Span | None = None
+        self.u16 = Utf16Map("")
+        self._formats: dict[tuple, QTextCharFormat] = {}
+        self.highlighter = SpanHighlighter(self)
+
+    # -- content ---------------------------------------------------------
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self.labels = {l.name: l for l in labels}
+        self._formats.clear()
+
+    def show_text(self, text: str, spans: list[Span]) -> None:
+        """Show `text` with `spans` (code-point offsets into it)."""
+        self.text = text
+        self.lines = text.split("\n")
+        self.line_starts = []
+        pos = 0
+        for line in self.lines:
+            self.line_starts.append(pos)
+            pos += len(line) + 1
+        self.u16 = Utf16Map(text)
+        self.selected = None
+        self._index(spans)
+        self.highlighter.blockSignals(True)
+        self.setPlainText(text)  # the highlighter draws each line as it is laid out
+        self.highlighter.blockSignals(False)
+
+    def _index(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        by_line: dict[int, list[Span]] = defaultdict(list)
+        for s in self.spans:
+            for line in self._lines_of(s.start, s.end):
+                by_line[line].append(s)
+        self.spans_by_line = dict(by_line)
+
+    def _lines_of(self, start: int, end: int) -> range:
+        first = bisect.bisect_right(self.line_starts, start) - 1
+        last = bisect.bisect_right(self.line_starts, max(start, end - 1)) - 1
+        return range(first, last + 1)
+
+    def update_spans(self, spans: list[Span], changed: list[Span]) -> None:
+        """Replace the span set and redraw only the lines the changed spans touch."""
+        self._index(spans)
+        if self.selected is not None:
+            self.selected = next((s for s in self.spans if s.id == self.selected.id), None)
+        doc = self.document()
+        for line in sorted({l for s in changed for l in self._lines_of(s.start, s.end)}):
+            self.highlighter.rehighlightBlock(doc.findBlockByNumber(line))
+        self.viewport().update()
+
+    # -- drawing ---------------------------------------------------------
+
+    def format_for(self, covering: list[Span]) -> QTextCharFormat:
+        """One format for a piece of text covered by several spans: innermost entity colour, clause underline."""
+        entities = [s for s in covering if self._kind(s) == "entity"]
+        clauses = [s for s in covering if self._kind(s) == "clause"]
+        inner = min(entities, key=lambda s: s.end - s.start) if entities else None
+        clause = min(clauses, key=lambda s: s.end - s.start) if clauses else None
+        key = (inner and (inner.label, inner.state), clause and (clause.label, clause.state))
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if inner is not None:
+                color = QColor(self.labels[inner.label].color if inner.label in self.labels else "#cccccc")
+                if inner.state == "pending":
+                    color.setAlpha(90)
+                    fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+                    fmt.setUnderlineColor(QColor(self.labels[inner.label].color).darker(150))
+                fmt.setBackground(color)
+                fmt.setForeground(QColor("#000000"))
+            if clause is not None:
+                color = QColor(self.labels[clause.label].color if clause.label in self.labels else "#389e0d")
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineColor(color)
+                fmt.setUnderlineStyle(QTextCharFormat.DashUnderline if clause.state == "pending"
+                                      else QTextCharFormat.SingleUnderline)
+            self._formats[key] = fmt
+        return fmt
+
+    def _kind(self, span: Span) -> str:
+        label = self.labels.get(span.label)
+        return label.kind if label else "entity"
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        # Clause spans get a bracket at each end, so where a commitment starts and stops is plain.
+        for s in self._visible_spans():
+            if self._kind(s) != "clause":
+                continue
+            painter.setPen(QPen(QColor(self.labels[s.label].color), 2))
+            rects = self._span_rects(s)
+            if rects:
+                first, last = rects[0], rects[-1]
+                painter.drawLine(first.left(), first.top() + 2, first.left(), first.bottom())
+                painter.drawLine(first.left(), first.top() + 2, first.left() + 4, first.top() + 2)
+                painter.drawLine(last.right(), last.top() + 2, last.right(), last.bottom())
+                painter.drawLine(last.right(), last.top() + 2, last.right() - 4, last.top() + 2)
+        if self.selected is not None:
+            painter.setPen(QPen(self.palette().text().color(), 2))
+            for rect in self._span_rects(self.selected):
+                painter.drawRect(rect)
+        painter.end()
+
+    def _visible_spans(self) -> list[Span]:
+        """Spans on the lines now on screen."""
+        seen: dict[int, Span] = {}
+        block = self.firstVisibleBlock()
+        height = self.viewport().height()
+        offset = self.contentOffset()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
+            for s in self.spans_by_line.get(block.blockNumber(), ()):
+                seen[id(s)] = s
+            block = block.next()
+        return list(seen.values())
+
+    def _span_rects(self, span: Span) -> list[QRect]:
+        """Rectangles covering a span on screen, one per visual line it occupies."""
+        rects: list[QRect] = []
+        doc = self.document()
+        start, end = self.u16.to_utf16(span.start), self.u16.to_utf16(span.end)
+        offset = self.contentOffset()
+        for line_no in self._lines_of(span.start, span.end):
+            block = doc.findBlockByNumber(line_no)
+            layout = block.layout()
+            top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            b0 = block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                a = max(start - b0, line.textStart())
+                b = min(end - b0, line.textStart() + line.textLength())
+                if a >= b:
+                    continue
+                x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                rects.append(QRect(int(top_left.x() + x1), int(top_left.y() + line.y()),
+                                   int(x2 - x1), int(line.height()) - 1))
+        return rects
+
+    # -- positions and interaction ------------------------------------------
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        """The selected range in code points, or None."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        return self.u16.to_cp(c.selectionStart()), self.u16.to_cp(c.selectionEnd())
+
+    def select_cp(self, start: int, end: int) -> None:
+        c = self.textCursor()
+        c.setPosition(self.u16.to_utf16(start))
+        c.setPosition(self.u16.to_utf16(end), QTextCursor.KeepAnchor)
+        self.setTextCursor(c)
+
+    def spans_at(self, cp: int) -> list[Span]:
+        if not self.line_starts:
+            return []
+        line = bisect.bisect_right(self.line_starts, cp) - 1
+        return [s for s in self.spans_by_line.get(line, []) if s.start <= cp < s.end]
+
+    def set_selected(self, span: Span | None) -> None:
+        self.selected = span
+        if span is not None:
+            c = self.textCursor()
+            c.setPosition(self.u16.to_utf16(span.start))
+            self.setTextCursor(c)
+            self.ensureCursorVisible()
+        self.viewport().update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if not self.textCursor().hasSelection():
+            cp = self.u16.to_cp(self.cursorForPosition(event.position().toPoint()).position())
+            under = self.spans_at(cp)
+            # The innermost span under the click is the one meant.
+            self.spanClicked.emit(min(under, key=lambda s: s.end - s.start) if under else None)
+
+    def event(self, e) -> bool:
+        if e.type() == e.Type.ToolTip:
+            cp = self.u16.to_cp(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
+            under = self.spans_at(cp)
+            if under:
+                QToolTip.showText(e.globalPos(), "\n".join(self.describe(s) for s in under), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def describe(self, s: Span) -> str:
+        label = self.labels.get(s.label)
+        name = f"{label.display_zh} {s.label}" if label else s.label
+        who = f" · {s.annotator}" if s.annotator else ""
+        score = f" · {s.score:.2f}" if s.score is not None else ""
+        return f"{name}: {s.text} ({s.origin}, {s.state}{who}{score})"

@@ -1,0 +1,1 @@
+"""Reading reports (encodings, HTML, DOCX) and repairing damaged web text into annotatable text."""

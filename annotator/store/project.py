@@ -1,0 +1,401 @@
+"""A project: one SQLite file holding documents, labels, spans and the event log.
+
+Every change is one committed transaction, recorded in the append-only event
+log; undo and redo read that log, so they work after a restart too.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator.core.errors import ProjectError, SpanError
+from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Label, Span
+from annotator.core.spans import check_span, same_label_overlap
+from annotator.store import schema
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+SPAN_FIELDS = ("id", "document_id", "start", "end", "label", "text", "annotator", "origin",
+               "state", "score", "created_at", "updated_at")
+UNDOABLE = ("add_span", "update_span", "delete_span", "set_status")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _check_project_file(path: Path) -> None:
+    """Refuse, with a reason, a file that cannot be this app's project."""
+    if not path.exists():
+        if not path.parent.exists():
+            raise ProjectError(f"{path}: folder {path.parent} does not exist")
+        return
+    if path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head and head != SQLITE_MAGIC:
+        raise ProjectError(f"{path}: not a project file (not an SQLite database)")
+
+
+class Project:
+    """An open project file. Use `Project.open(path)`; close() when done."""
+
+    def __init__(self, db: Database, path: Path | None):
+        self.db = db
+        self.path = path
+        self._texts: dict[int, str] = {}
+        self._undo: list[int] | None = None
+        self._redo: list[int] = []
+        self._undo_owner: str | None = None
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None) -> "Project":
+        """Open or create the project at `path` (None: in memory), migrating it if it is older."""
+        if path is None:
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            return cls._setup(conn, None)
+        path = Path(path)
+        _check_project_file(path)
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            return cls._setup(conn, path)
+        except sqlite3.DatabaseError as e:
+            raise ProjectError(f"{path}: cannot open project: {e}") from e
+
+    @classmethod
+    def _setup(cls, conn: sqlite3.Connection, path: Path | None) -> "Project":
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        db = Database(conn)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        where = path or ":memory:"
+        if version > schema.LATEST:
+            conn.close()
+            raise ProjectError(
+                f"{where}: project was written by a newer version of the annotator "
+                f"(schema {version}, this version knows {schema.LATEST}); update the annotator to open it")
+        if version == 0 and set(db.table_names()) - {"_sqlite_migrations"}:
+            conn.close()
+            raise ProjectError(f"{where}: an SQLite database, but not an annotation project")
+        if version < schema.LATEST:
+            if path is not None and version > 0:
+                backup = path.with_name(f"{path.name}.schema{version}.bak")
+                dest = sqlite3.connect(str(backup))
+                conn.backup(dest)
+                dest.close()
+            schema.migrations.apply(db)
+            conn.execute(f"PRAGMA user_version = {schema.LATEST}")
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- labels ----------------------------------------------------------
+
+    def labels(self) -> list[Label]:
+        rows = self.db.query("SELECT * FROM labels ORDER BY sort_order, name")
+        return [Label(**r) for r in rows]
+
+    def label_names(self) -> list[str]:
+        return [l.name for l in self.labels()]
+
+    # -- documents -------------------------------------------------------
+
+    def add_document(self, doc: Document, report: dict | None = None) -> int:
+        """Store a new document; returns its id. The caller checks duplicates first."""
+        record = {
+            "name": doc.name, "source_path": doc.source_path, "content_hash": doc.content_hash,
+            "raw_text": doc.raw_text, "text": doc.text, "offset_map": doc.offset_map,
+            "encoding": doc.encoding, "meta": json.dumps(doc.meta, ensure_ascii=False),
+            "report": json.dumps(report or {}, ensure_ascii=False), "damage": doc.damage,
+            "status": doc.status, "time_spent": doc.time_spent,
+            "imported_at": doc.imported_at or now(),
+        }
+        with self.db.atomic():
+            doc_id = self.db.table("documents").insert(record).last_pk
+            self._log("add_document", document_id=doc_id, after={"name": doc.name})
+        return doc_id
+
+    def document_id_by_hash(self, content_hash: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: int) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
+        if not rows:
+            raise ProjectError(f"no document {doc_id} in this project")
+        r = rows[0]
+        r["meta"] = json.loads(r["meta"])
+        r.pop("report")
+        return Document(**r)
+
+    def import_report(self, doc_id: int) -> dict:
+        row = self.db.execute("SELECT report FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def text(self, doc_id: int) -> str:
+        """The normalized text of a document (cached: it never changes once stored)."""
+        if doc_id not in self._texts:
+            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            if row is None:
+                raise ProjectError(f"no document {doc_id} in this project")
+            self._texts[doc_id] = row[0]
+        return self._texts[doc_id]
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def set_status(self, doc_id: int, status: str, annotator: str = "", undoable: bool = True) -> None:
+        """Set a document's status; an automatic change (todo to in progress) is logged but not undoable."""
+        if status not in STATUSES:
+            raise ProjectError(f"unknown status {status!r}")
+        before = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if before is None:
+            raise ProjectError(f"no document {doc_id} in this project")
+        if before[0] == status:
+            return
+        with self.db.atomic():
+            self._write_status(doc_id, status)
+            self._log("set_status" if undoable else "auto_status", annotator, doc_id,
+                      before={"status": before[0]}, after={"status": status})
+            if undoable:
+                self._push_undo(annotator)
+
+    def _write_status(self, doc_id: int, status: str) -> None:
+        self.db.execute("UPDATE documents SET status = ? WHERE id = ?", [status, doc_id])
+
+    def add_time(self, doc_id: int, seconds: float, annotator: str = "") -> None:
+        """Add time spent on a document (shown in stats, exported as lead_time)."""
+        if seconds <= 0:
+            return
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET time_spent = time_spent + ? WHERE id = ?", [seconds, doc_id])
+            self._log("time", annotator, doc_id, after={"seconds": round(seconds, 3)})
+
+    # -- spans -----------------------------------------------------------
+
+    def spans(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
+        states = tuple(states)
+        marks = ",".join("?" * len(states))
+        rows = self.db.query(
+            f'SELECT * FROM spans WHERE document_id = ? AND state IN ({marks}) ORDER BY start, "end", id',
+            [doc_id, *states])
+        return [Span(**r) for r in rows]
+
+    def span(self, span_id: int) -> Span:
+        rows = list(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]))
+        if not rows:
+            raise SpanError(f"no span {span_id} in this project")
+        return Span(**rows[0])
+
+    def _validate(self, doc_id: int, start: int, end: int, label: str, text: str | None,
+                  ignore_id: int | None = None, check_overlap: bool = True) -> str:
+        doc_text = self.text(doc_id)
+        check_span(doc_text, start, end, text)
+        if label not in self.label_names():
+            raise SpanError(f"unknown label {label!r}")
+        if check_overlap:
+            clash = same_label_overlap(self.spans(doc_id), start, end, label, ignore_id)
+            if clash is not None:
+                raise SpanError(f"{label} overlaps {label} span {clash.text!r} [{clash.start}, {clash.end})")
+        return doc_text[start:end]
+
+    def add_span(self, doc_id: int, start: int, end: int, label: str, *, text: str | None = None,
+                 annotator: str = "", origin: str = "manual", state: str = "accepted",
+                 score: float | None = None) -> Span:
+        """Add a span; refused (SpanError) if it does not fit the text or overlaps its own label."""
+        if origin not in ORIGINS or state not in STATES:
+            raise SpanError(f"bad origin {origin!r} or state {state!r}")
+        span_text = self._validate(doc_id, start, end, label, text)
+        stamp = now()
+        span = Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
+                    annotator=annotator, origin=origin, state=state, score=score,
+                    created_at=stamp, updated_at=stamp)
+        with self.db.atomic():
+            span = self._insert_span(span)
+            self._log("add_span", annotator, doc_id, span.id, after=asdict(span))
+            self._push_undo(annotator)
+        return span
+
+    def add_spans(self, doc_id: int, spans: Iterable[Span]) -> list[Span]:
+        """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one."""
+        stamp = now()
+        out = []
+        with self.db.atomic():
+            for s in spans:
+                text = self._validate(doc_id, s.start, s.end, s.label, s.text)
+                s = replace(s, id=None, document_id=doc_id, text=text,
+                            created_at=s.created_at or stamp, updated_at=s.updated_at or stamp)
+                out.append(self._insert_span(s))
+            self._log("add_spans", out[0].annotator if out else "", doc_id, after={"count": len(out)})
+        return out
+
+    def _insert_span(self, span: Span) -> Span:
+        record = {k: v for k, v in asdict(span).items() if v is not None or k == "score"}
+        span_id = self.db.table("spans").insert(record).last_pk
+        return replace(span, id=span_id)
+
+    def update_span(self, span_id: int, *, annotator: str = "", **changes) -> Span:
+        """Change a span's label, state, annotator or score (relabel, accept, reject)."""
+        allowed = {"label", "state", "score", "annotator", "origin"}
+        if set(changes) - allowed:
+            raise SpanError(f"cannot change {sorted(set(changes) - allowed)} of a span")
+        old = self.span(span_id)
+        new = replace(old, **changes, updated_at=now())
+        if new.state not in STATES or new.origin not in ORIGINS:
+            raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
+        if new.state != "rejected":
+            self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
+        with self.db.atomic():
+            self._write_span(new)
+            self._log("update_span", annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
+            self._push_undo(annotator)
+        return new
+
+    def _write_span(self, span: Span) -> None:
+        self.db.table("spans").update(span.id, {k: v for k, v in asdict(span).items() if k != "id"})
+
+    def delete_span(self, span_id: int, annotator: str = "") -> Span:
+        old = self.span(span_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._log("delete_span", annotator, old.document_id, span_id, before=asdict(old))
+            self._push_undo(annotator)
+        return old
+
+    # -- event log, undo and redo -----------------------------------------
+
+    def _log(self, action: str, annotator: str = "", document_id: int | None = None,
+             span_id: int | None = None, ref: int | None = None,
+             before: dict | None = None, after: dict | None = None) -> int:
+        dump = lambda d: None if d is None else json.dumps(d, ensure_ascii=False)
+        cur = self.db.execute(
+            "INSERT INTO events (at, annotator, document_id, action, span_id, ref, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [now(), annotator, document_id, action, span_id, ref, dump(before), dump(after)])
+        self._last_event = cur.lastrowid
+        return cur.lastrowid
+
+    def _stacks(self, annotator: str) -> tuple[list[int], list[int]]:
+        """The undo and redo stacks of `annotator`, replayed from the event log once, then kept."""
+        if self._undo is None or self._undo_owner != annotator:
+            undo: list[int] = []
+            redo: list[int] = []
+            marks = ",".join("?" * len(UNDOABLE))
+            for eid, action in self.db.execute(
+                    f"SELECT id, action FROM events WHERE annotator = ? AND action IN ({marks}, 'undo', 'redo') "
+                    "ORDER BY id", [annotator, *UNDOABLE]):
+                if action == "undo":
+                    if undo:
+                        redo.append(undo.pop())
+                elif action == "redo":
+                    if redo:
+                        undo.append(redo.pop())
+                else:
+                    undo.append(eid)
+                    redo.clear()
+            self._undo, self._redo, self._undo_owner = undo, redo, annotator
+        return self._undo, self._redo
+
+    def _push_undo(self, annotator: str) -> None:
+        if self._undo is not None and self._undo_owner == annotator:
+            self._undo.append(self._last_event)
+            self._redo.clear()
+
+    def _event(self, event_id: int) -> dict:
+        row = next(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+        for k in ("before", "after"):
+            row[k] = json.loads(row[k]) if row[k] else None
+        return row
+
+    def can_undo(self, annotator: str = "") -> bool:
+        return bool(self._stacks(annotator)[0])
+
+    def can_redo(self, annotator: str = "") -> bool:
+        return bool(self._stacks(annotator)[1])
+
+    def undo(self, annotator: str = "") -> dict | None:
+        """Revert the annotator's last change (in any document); returns its event, or None."""
+        undo, redo = self._stacks(annotator)
+        if not undo:
+            return None
+        event = self._event(undo[-1])
+        with self.db.atomic():
+            self._apply(event, reverse=True)
+            self._log("undo", annotator, event["document_id"], event["span_id"], ref=event["id"],
+                      before=event["after"], after=event["before"])
+        redo.append(undo.pop())
+        return event
+
+    def redo(self, annotator: str = "") -> dict | None:
+        undo, redo = self._stacks(annotator)
+        if not redo:
+            return None
+        event = self._event(redo[-1])
+        with self.db.atomic():
+            self._apply(event, reverse=False)
+            self._log("redo", annotator, event["document_id"], event["span_id"], ref=event["id"],
+                      before=event["before"], after=event["after"])
+        undo.append(redo.pop())
+        return event
+
+    def _apply(self, event: dict, reverse: bool) -> None:
+        """Put the state an event left (or, reversed, the state before it) back in place."""
+        target = event["before"] if reverse else event["after"]
+        if event["action"] == "set_status":
+            self._write_status(event["document_id"], target["status"])
+            return
+        exists = self.db.execute("SELECT 1 FROM spans WHERE id = ?", [event["span_id"]]).fetchone()
+        if target is None:
+            self.db.execute("DELETE FROM spans WHERE id = ?", [event["span_id"]])
+        elif exists:
+            self._write_span(Span(**target))
+        else:
+            self._insert_span(Span(**target))
+
+    # -- settings and statistics -------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+
+    def stats(self) -> dict:
+        """Documents by status, spans by label and state."""
+        docs = {s: 0 for s in STATUSES}
+        for status, n in self.db.execute("SELECT status, count(*) FROM documents GROUP BY status"):
+            docs[status] = n
+        spans: dict[str, dict[str, int]] = {name: {s: 0 for s in STATES} for name in self.label_names()}
+        for label, state, n in self.db.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
+            spans.setdefault(label, {s: 0 for s in STATES})[state] = n
+        return {"documents": docs, "spans": spans}
+
+    def events(self, document_id: int | None = None) -> Iterator[dict]:
+        where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])
+        yield from self.db.query(f"SELECT * FROM events {where} ORDER BY id", args)

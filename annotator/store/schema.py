@@ -1,0 +1,92 @@
+"""Schema migrations of a project file; PRAGMA user_version counts those applied."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from annotator.core.resources import read_json
+
+migrations = Migrations("annotator")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Documents, labels, spans and the event log."""
+    db.execute("""
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            source_path TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL UNIQUE,
+            raw_text TEXT NOT NULL,
+            text TEXT NOT NULL,
+            offset_map BLOB NOT NULL,
+            encoding TEXT NOT NULL DEFAULT '',
+            meta TEXT NOT NULL DEFAULT '{}',
+            report TEXT NOT NULL DEFAULT '{}',
+            damage INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
+            time_spent REAL NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            display_zh TEXT NOT NULL,
+            display_en TEXT NOT NULL,
+            color TEXT NOT NULL,
+            hotkey TEXT UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'entity' CHECK (kind IN ('entity', 'clause')),
+            sort_order INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            text TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'suggested', 'imported')),
+            state TEXT NOT NULL DEFAULT 'accepted' CHECK (state IN ('accepted', 'pending', 'rejected')),
+            score REAL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (0 <= start AND start < "end"),
+            CHECK (length(text) = "end" - start)
+        )""")
+    db.execute('CREATE INDEX spans_document ON spans(document_id, start)')
+    db.execute('CREATE INDEX spans_label_state ON spans(label, state)')
+    db.execute("""
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            document_id INTEGER,
+            action TEXT NOT NULL,
+            span_id INTEGER,
+            ref INTEGER,
+            before TEXT,
+            after TEXT
+        )""")
+    db.execute("CREATE INDEX events_annotator ON events(annotator, id)")
+    # The log is append-only: nothing may change or remove an event.
+    db.execute("""CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""")
+    db.execute("""CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END""")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    for order, label in enumerate(read_json("labels.json")):
+        db.table("labels").insert({**label, "sort_order": order})
+
+
+@migrations()
+def m002_document_list_index(db: Database) -> None:
+    """The document list sorts by status and name over large projects."""
+    db.execute("CREATE INDEX documents_status_name ON documents(status, name)")
+    db.execute("CREATE INDEX documents_name ON documents(name)")
+
+
+# How many migrations exist: what PRAGMA user_version reads once all are applied.
+LATEST = len(migrations.pending(Database(memory=True)))

@@ -1,0 +1,99 @@
+"""The command line: every command, its output and exit status."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotator.cli import COMMANDS, build_parser, main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_project_is_filled_with_the_seeds(capsys):
+    code, out, _ = run(capsys, "stats")
+    assert code == 0
+    assert "documents: 5 (todo 5" in out
+
+
+def test_import_prints_a_line_per_file_and_a_total(tmp_path, capsys):
+    db = tmp_path / "p.annot"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("宜川县委书记高勇主持会议。", encoding="utf-8")
+    (tmp_path / "in" / "sub").mkdir()
+    (tmp_path / "in" / "sub" / "b.txt").write_bytes("保靖县将继续深入学习。".encode("gb18030"))
+    code, out, _ = run(capsys, "import", str(tmp_path / "in"), "--db", str(db))
+    assert code == 0
+    assert "[1/2] imported" in out and "b.txt (document 2, gb18030)" in out
+    assert out.strip().endswith("2 imported, 0 duplicates skipped, 0 failed")
+    code, out, _ = run(capsys, "--db", str(db), "import", str(tmp_path / "in" / "a.txt"))
+    assert code == 0 and "duplicate" in out and "0 imported, 1 duplicates skipped" in out
+
+
+def test_a_failing_file_exits_1_names_the_file_and_keeps_the_rest(tmp_path, capsys):
+    db = tmp_path / "p.annot"
+    good = tmp_path / "good.txt"
+    good.write_text("奉贤区举行会议。", encoding="utf-8")
+    bad = tmp_path / "picture.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code, out, err = run(capsys, "import", str(bad), str(good), "--db", str(db))
+    assert code == 1
+    assert f"{bad}: binary file (a PNG image)" in err
+    code, out, _ = run(capsys, "stats", "--db", str(db))
+    assert "documents: 1" in out
+
+
+def test_export_lists_formats_and_writes_jsonl(tmp_path, capsys):
+    code, out, _ = run(capsys, "export", "--format", "jsonl", "--out", str(tmp_path / "o.jsonl"), "--documents", "all")
+    assert code == 0 and "exported 5 documents" in out
+    lines = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5 and json.loads(lines[0])["text"].startswith("5月9日下午")
+    with pytest.raises(SystemExit) as e:
+        main(["export", "--format", "nope", "--out", "x"])
+    assert e.value.code == 2
+    assert "jsonl" in capsys.readouterr().err
+
+
+def test_labels_lists_the_label_set(capsys):
+    code, out, _ = run(capsys, "labels")
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["1", "REGION", "地区"]
+    assert len(out.splitlines()) == 4
+
+
+def test_a_bad_project_file_exits_1_with_one_line(tmp_path, capsys):
+    f = tmp_path / "x.annot"
+    f.write_text("not a database")
+    code, _, err = run(capsys, "stats", "--db", str(f))
+    assert code == 1
+    assert err.strip() == f"annotator: {f}: not a project file (not an SQLite database)"
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS])
+def test_every_command_has_help_and_version(command, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(command + ["--help"])
+    assert e.value.code == 0
+    assert "usage: annotator" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["import"])
+    assert e.value.code == 2
+
+
+def test_version_from_the_installed_entry_point():
+    out = subprocess.run([sys.executable, "-m", "annotator", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("annotator ")
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"annotator {command}" in readme, command

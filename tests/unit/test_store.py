@@ -1,0 +1,176 @@
+"""The project database: schema, migrations, span invariants, transactions, undo."""
+import sqlite3
+
+import pytest
+
+from annotator.core.errors import ProjectError, SpanError
+from annotator.core.model import Document
+from annotator.store import schema
+from annotator.store.project import Project
+
+
+def add_doc(project, text="奉贤区委书记袁泉出席并讲话。", name="a.txt"):
+    import hashlib
+    return project.add_document(Document(name=name, text=text, raw_text=text,
+                                         content_hash=hashlib.sha256(text.encode()).hexdigest()))
+
+
+def test_new_project_has_schema_and_default_labels(tmp_path):
+    with Project.open(tmp_path / "p.annot") as p:
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+        assert p.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert {"documents", "labels", "spans", "events"} <= set(p.db.table_names())
+        labels = {l.name: l for l in p.labels()}
+        assert [(l.name, l.display_zh, l.hotkey) for l in p.labels()] == [
+            ("REGION", "地区", "1"), ("AMOUNT", "数额", "2"), ("PERSON", "人物", "3"), ("COMMITMENT", "承诺", "4")]
+        assert labels["COMMITMENT"].kind == "clause"
+
+
+def test_migrates_an_empty_version_0_file(tmp_path):
+    path = tmp_path / "old.annot"
+    sqlite3.connect(path).close()  # an empty SQLite file: user_version 0
+    with Project.open(path) as p:
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+
+
+def test_migrates_version_1_after_a_backup(tmp_path):
+    path = tmp_path / "v1.annot"
+    from sqlite_utils import Database
+    db = Database(path)
+    schema.migrations.apply(db, stop_before="m002_document_list_index")
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+    with Project.open(path) as p:
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+        assert "documents_status_name" in {i.name for i in p.db.table("documents").indexes}
+    backup = tmp_path / "v1.annot.schema1.bak"
+    assert backup.exists()
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_refuses_a_project_from_a_newer_version(tmp_path):
+    path = tmp_path / "new.annot"
+    Project.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(ProjectError, match="newer version"):
+        Project.open(path)
+
+
+def test_refuses_files_that_are_not_projects(tmp_path):
+    text = tmp_path / "notes.annot"
+    text.write_text("hello")
+    with pytest.raises(ProjectError, match="not an SQLite database"):
+        Project.open(text)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(ProjectError, match="not an annotation project"):
+        Project.open(other)
+
+
+@pytest.mark.parametrize("start,end,text,why", [
+    (-1, 2, None, "outside"), (3, 3, None, "outside"), (5, 2, None, "outside"),
+    (0, 99, None, "outside"), (0, 3, "奉贤", "does not match"), (0, 2.0, None, "whole numbers"),
+])
+def test_bad_spans_are_refused(fresh_project, start, end, text, why):
+    doc = add_doc(fresh_project)
+    with pytest.raises(SpanError, match=why):
+        fresh_project.add_span(doc, start, end, "REGION", text=text)
+    assert fresh_project.spans(doc) == []
+
+
+def test_unknown_label_is_refused(fresh_project):
+    doc = add_doc(fresh_project)
+    with pytest.raises(SpanError, match="unknown label"):
+        fresh_project.add_span(doc, 0, 3, "CITY")
+
+
+def test_database_checks_guard_offsets_even_past_the_library(fresh_project):
+    doc = add_doc(fresh_project)
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_project.db.execute(
+            "INSERT INTO spans (document_id, start, \"end\", label, text, created_at, updated_at) "
+            "VALUES (?, 3, 3, 'REGION', '', '', '')", [doc])
+
+
+def test_a_span_is_committed_at_once(tmp_path):
+    path = tmp_path / "p.annot"
+    with Project.open(path) as p:
+        doc = add_doc(p)
+        span = p.add_span(doc, 0, 3, "REGION", annotator="ann")
+        other = sqlite3.connect(path)
+        assert other.execute('SELECT start, "end", label, text FROM spans').fetchall() == [(0, 3, "REGION", "奉贤区")]
+        other.close()
+        assert span.text == "奉贤区"
+
+
+def test_same_label_overlap_refused_other_labels_nest(fresh_project):
+    doc = add_doc(fresh_project)
+    p = fresh_project
+    p.add_span(doc, 0, 3, "REGION")
+    with pytest.raises(SpanError, match="overlaps"):
+        p.add_span(doc, 1, 4, "REGION")
+    p.add_span(doc, 0, 13, "COMMITMENT")
+    p.add_span(doc, 6, 8, "PERSON")
+    assert [(s.label, s.text) for s in p.spans(doc)] == [
+        ("REGION", "奉贤区"), ("COMMITMENT", "奉贤区委书记袁泉出席并讲话"), ("PERSON", "袁泉")]
+
+
+def test_undo_and_redo_every_change_even_after_restart(tmp_path):
+    path = tmp_path / "p.annot"
+    with Project.open(path) as p:
+        doc = add_doc(p)
+        s = p.add_span(doc, 0, 3, "REGION", annotator="li")
+        p.update_span(s.id, label="PERSON", annotator="li")
+        p.set_status(doc, "done", annotator="li")
+        p.delete_span(s.id, annotator="li")
+    with Project.open(path) as p:
+        assert p.spans(doc) == []
+        p.undo("li")  # the delete
+        assert [x.label for x in p.spans(doc)] == ["PERSON"]
+        p.undo("li")  # the status
+        assert p.document(doc).status == "todo"
+        p.undo("li")  # the relabel
+        assert [x.label for x in p.spans(doc)] == ["REGION"]
+        p.undo("li")  # the add
+        assert p.spans(doc) == [] and not p.can_undo("li")
+        p.redo("li")
+    with Project.open(path) as p:
+        assert [x.label for x in p.spans(doc)] == ["REGION"]
+        p.redo("li")
+        assert [x.label for x in p.spans(doc)] == ["PERSON"]
+        assert p.undo("someone-else") is None
+
+
+def test_a_new_change_clears_redo(fresh_project):
+    p = fresh_project
+    doc = add_doc(p)
+    p.add_span(doc, 0, 3, "REGION")
+    p.undo()
+    p.add_span(doc, 6, 8, "PERSON")
+    assert not p.can_redo()
+
+
+def test_event_log_is_append_only(fresh_project):
+    doc = add_doc(fresh_project)
+    fresh_project.add_span(doc, 0, 3, "REGION")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        fresh_project.db.execute("DELETE FROM events")
+    actions = [e["action"] for e in fresh_project.events(doc)]
+    assert actions == ["add_document", "add_span"]
+
+
+def test_stats_count_documents_and_spans(fresh_project):
+    p = fresh_project
+    doc = add_doc(p)
+    p.add_span(doc, 0, 3, "REGION")
+    p.add_span(doc, 6, 8, "PERSON", origin="suggested", state="pending", score=0.8)
+    p.set_status(doc, "in_progress")
+    stats = p.stats()
+    assert stats["documents"] == {"todo": 0, "in_progress": 1, "done": 0}
+    assert stats["spans"]["REGION"]["accepted"] == 1
+    assert stats["spans"]["PERSON"]["pending"] == 1
