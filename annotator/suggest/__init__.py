@@ -1,0 +1,1 @@
+"""Offline pre-annotation: suggested spans for regions, amounts, people and commitments."""

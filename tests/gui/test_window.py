@@ -1,0 +1,157 @@
+"""The annotation window, driven like an annotator would: keys, clicks, objectNames."""
+import hashlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QTreeWidget, QWidget
+
+from annotator.core.model import Document
+from annotator.store.project import Project
+
+
+def select(window, text):
+    """Select the first `text` in the viewer with a QTextCursor (Qt positions)."""
+    pos = window.view.toPlainText().index(text)
+    cursor = window.view.textCursor()
+    cursor.setPosition(pos)
+    cursor.setPosition(pos + len(text), QTextCursor.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def span_rows(window):
+    tree = window.findChild(QTreeWidget, "spanList")
+    return [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(tree.topLevelItemCount())]
+
+
+def test_widgets_are_found_by_object_name(window):
+    for cls, name in ((QTableView, "documentList"), (QLineEdit, "documentFilter"), (QPlainTextEdit, "documentView"),
+                      (QWidget, "labelBar"), (QTreeWidget, "spanList")):
+        assert window.findChild(cls, name) is not None, name
+    assert window.findChild(QTableView, "documentList").model().rowCount() == 5
+
+
+def test_hotkey_labels_the_selection_and_commits_it(window, qtbot):
+    project, doc = window.project, window.doc_id
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    spans = project.spans(doc)
+    assert [(s.label, s.text, s.annotator) for s in spans] == [("REGION", "奉贤区", "tester")]
+    assert span_rows(window) == [("REGION", "奉贤区")]
+    assert project.document(doc).status == "in_progress"
+
+
+def test_selection_is_trimmed_of_punctuation(window, qtbot):
+    text = window.view.toPlainText()
+    start = text.index(",奉贤积极")
+    c = window.view.textCursor()
+    c.setPosition(start)
+    c.setPosition(start + 3, QTextCursor.KeepAnchor)
+    window.view.setTextCursor(c)
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert [s.text for s in window.project.spans(window.doc_id)] == ["奉贤"]
+
+
+def test_relabel_delete_undo_redo(window, qtbot):
+    project, doc = window.project, window.doc_id
+    select(window, "袁泉")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    window.clear_selection()
+    window.view.set_selected(project.spans(doc)[0])
+    qtbot.keyClick(window.view, Qt.Key_3)
+    assert [s.label for s in project.spans(doc)] == ["PERSON"]
+    qtbot.keyClick(window.view, Qt.Key_Delete)
+    assert project.spans(doc) == [] and span_rows(window) == []
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert [s.label for s in project.spans(doc)] == ["PERSON"]
+    assert span_rows(window) == [("PERSON", "袁泉")]
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert [s.label for s in project.spans(doc)] == ["REGION"]
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert [s.label for s in project.spans(doc)] == ["PERSON"]
+
+
+def test_commitment_holds_region_and_amount_and_same_label_overlap_is_refused(window, qtbot):
+    window.open_document(window.model.ids[2])  # 002: amounts and places
+    project, doc = window.project, window.doc_id
+    clause = "江阳区累计投入各类帮扶资金14654.73万元"
+    select(window, clause)
+    qtbot.keyClick(window.view, Qt.Key_4)
+    text = window.view.toPlainText()  # select the 江阳区 inside the clause
+    start = text.index(clause)
+    c = window.view.textCursor()
+    c.setPosition(start)
+    c.setPosition(start + 3, QTextCursor.KeepAnchor)
+    window.view.setTextCursor(c)
+    qtbot.keyClick(window.view, Qt.Key_1)
+    c.setPosition(start + len(clause) - 10)
+    c.setPosition(start + len(clause), QTextCursor.KeepAnchor)
+    window.view.setTextCursor(c)
+    qtbot.keyClick(window.view, Qt.Key_2)
+    labels = sorted((s.label, s.text) for s in project.spans(doc))
+    assert labels == [("AMOUNT", "14654.73万元"), ("COMMITMENT", clause), ("REGION", "江阳区")]
+    c.setPosition(start + 1)
+    c.setPosition(start + 5, QTextCursor.KeepAnchor)
+    window.view.setTextCursor(c)
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert len(project.spans(doc)) == 3
+    assert "overlaps" in window.statusBar().currentMessage()
+
+
+def test_span_after_an_astral_character_has_code_point_offsets(make_window, tmp_path, qtbot):
+    text = "𠮷赵敏😀宣布向西安市捐款二百万元。"
+    project = Project.open(tmp_path / "astral.annot")
+    project.add_document(Document(name="astral.txt", text=text, raw_text=text,
+                                  content_hash=hashlib.sha256(text.encode()).hexdigest()))
+    window = make_window(project)
+    qt_text = window.view.toPlainText()
+    u16 = len("𠮷赵敏😀宣布向".encode("utf-16-le")) // 2
+    c = window.view.textCursor()
+    c.setPosition(u16)
+    c.setPosition(u16 + 3, QTextCursor.KeepAnchor)
+    window.view.setTextCursor(c)
+    assert c.selectedText() == "西安市" and qt_text
+    qtbot.keyClick(window.view, Qt.Key_1)
+    (span,) = project.spans(window.doc_id)
+    assert (span.start, span.end, span.text) == (7, 10, "西安市")
+    assert text[span.start:span.end] == "西安市"
+
+
+def test_next_previous_and_done(window, qtbot):
+    ids = window.model.ids
+    assert window.doc_id == ids[0]
+    qtbot.keyClick(window.view, Qt.Key_N)
+    assert window.doc_id == ids[1]
+    qtbot.keyClick(window.view, Qt.Key_PageDown)
+    assert window.doc_id == ids[2]
+    qtbot.keyClick(window.view, Qt.Key_P)
+    assert window.doc_id == ids[1]
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    assert window.project.document(ids[1]).status == "done"
+    assert window.doc_id == ids[2]
+    assert "Done 1 / 5" in window.status_progress.text()
+
+
+def test_filter_narrows_the_document_list(window, qtbot):
+    box = window.findChild(QLineEdit, "documentFilter")
+    box.setText("凉山")  # typed through an input method; QTest types ASCII only
+    assert window.model.rowCount() == 1
+    box.clear()
+    assert window.model.rowCount() == 5
+
+
+def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
+    from annotator.ingest.importer import import_seeds
+    path = tmp_path / "p.annot"
+    project = Project.open(path)
+    import_seeds(project)
+    window = make_window(project)
+    select(window, "王益群")
+    qtbot.keyClick(window.view, Qt.Key_3)
+    doc = window.doc_id
+    window.close()
+    project.close()
+    again = make_window(Project.open(path))
+    again.open_document(doc)
+    assert span_rows(again) == [("PERSON", "王益群")]
+    assert [s.text for s in again.view.spans] == ["王益群"]
+    assert again.project.document(doc).time_spent > 0
