@@ -90,8 +90,10 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Pending"),
-                    self.tr("Damage"))[section]
+            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Sugg."), "⚠")[section]
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+            return (self.tr("Title or file name"), self.tr("Status"), self.tr("Accepted spans"),
+                    self.tr("Pending suggestions"), self.tr("Damaged text left after repair"))[section]
         return None
 
     def row_of(self, doc_id: int) -> int:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
     QPushButton, QSplitter, QTableView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
-    QDockWidget,
+    QDockWidget, QFileDialog,
 )
 
 from annotator.core.errors import AnnotatorError
@@ -20,6 +20,9 @@ from annotator.core.model import Span
 from annotator.core.resources import read_text
 from annotator.core.spans import trim
 from annotator.gui.document_model import DocumentListModel
+from annotator.gui.import_report import ImportReportDialog
+from annotator.gui.workers import BackgroundJob
+from annotator.ingest.importer import import_paths
 from annotator.gui.viewer import DocumentView
 from annotator.store.project import Project
 
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self.status_progress = QLabel()
         for w in (self.status_annotator, self.status_position, self.status_progress):
             self.statusBar().addPermanentWidget(w)
+        self.setAcceptDrops(True)
         self._make_actions()
         self._update_status()
         if self.model.rowCount():
@@ -137,6 +141,9 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(self.tr("Import files…"), "Ctrl+I", self.choose_import_files, file_menu)
+        self._action(self.tr("Import folder…"), "Ctrl+Shift+I", self.choose_import_folder, file_menu)
+        file_menu.addSeparator()
         self._action(self.tr("Quit"), "Ctrl+Q", self.close, file_menu)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(self.tr("Undo"), "Ctrl+Z", self.undo, edit)
@@ -158,6 +165,53 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Smaller text"), "Ctrl+-", lambda: self.zoom(-1), view)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(self.tr("Guidelines"), "F1", self.toggle_guidelines, help_menu)
+
+    # -- importing -------------------------------------------------------
+
+    def choose_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), "",
+                                                self.tr("Reports (*.txt *.html *.htm *.docx);;All files (*)"))
+        if files:
+            self.import_files(files)
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of reports"))
+        if folder:
+            self.import_files([folder])
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import in a worker thread with its own connection; the window keeps responding."""
+        if self.project.path is None:  # an in-memory project has no second connection
+            self._imported(import_paths(self.project, paths), None)
+            return
+        path = self.project.path
+
+        def job(progress, cancelled):
+            with Project.open(path) as project:
+                return import_paths(project, paths, progress=lambda i, n, r: progress(i, n, r.path.name),
+                                    cancelled=cancelled)
+
+        self._import_job = BackgroundJob(self, self.tr("Importing reports"), job, self._imported)
+
+    def _imported(self, results, error) -> None:
+        if error is not None:
+            show_error(self, str(error))
+            return
+        self.model.reload()
+        self._update_status()
+        if self.doc_id is None and self.model.ids:
+            self.open_document(self.model.ids[0])
+        self.import_report = ImportReportDialog(results, self)
+        self.import_report.open()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_files(paths)
 
     # -- documents -------------------------------------------------------
 

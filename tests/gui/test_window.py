@@ -155,3 +155,18 @@ def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
     assert span_rows(again) == [("PERSON", "王益群")]
     assert [s.text for s in again.view.spans] == ["王益群"]
     assert again.project.document(doc).time_spent > 0
+
+
+def test_import_runs_in_the_background_and_shows_the_report(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QTreeWidget as Tree
+    (tmp_path / "new.txt").write_text("??奉賢區(qū)舉行會(huì)議。\n当前位置:首页 > 新闻", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    window.import_files([str(tmp_path)])
+    qtbot.waitUntil(lambda: getattr(window, "import_report", None) is not None, timeout=10_000)
+    assert window.model.rowCount() == 6
+    tree = window.import_report.findChild(Tree, "importReportTree")
+    rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    assert "binary file" in rows["bad.txt"].text(1)
+    new = rows["new.txt"]
+    assert new.text(4) == "2" and new.text(5) == "1" and new.child(0).text(1).startswith("当前位置")
+    window.import_report.close()

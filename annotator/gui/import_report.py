@@ -1,0 +1,39 @@
+"""The import report: per file, what was read and what repair changed, with the removed lines."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+
+from annotator.ingest.importer import FileResult
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, results: list[FileResult], parent=None):
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Import report"))
+        self.resize(900, 480)
+        counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
+        summary = QLabel(self.tr("%d imported, %d duplicates skipped, %d failed")
+                         % (counts["imported"], counts["duplicate"], counts["failed"]))
+        tree = QTreeWidget(objectName="importReportTree")
+        tree.setHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Encoding"), self.tr("Chars before → after"),
+                              self.tr("Pinyin removed"), self.tr("Boilerplate lines"), self.tr("Traditional converted"),
+                              self.tr("Damage")])
+        for r in results:
+            rep = r.report
+            item = QTreeWidgetItem([
+                r.path.name, r.message if r.status == "failed" else self.tr(r.status), rep.get("encoding", ""),
+                f"{rep['chars_before']} → {rep['chars_after']}" if rep else "",
+                str(rep.get("pinyin_removed", "")), str(len(rep.get("boilerplate_lines", []))) if rep else "",
+                str(rep.get("converted_t2s", "")), str(rep.get("damage", ""))])
+            item.setToolTip(0, str(r.path))
+            for line in rep.get("boilerplate_lines", []):
+                QTreeWidgetItem(item, [f"  {line['rule']}", line["text"]])
+            tree.addTopLevelItem(item)
+        tree.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(tree)
+        layout.addWidget(buttons)

@@ -1,0 +1,68 @@
+"""Long work (import, export, suggestion runs) off the UI thread, with a progress dialog and cancel."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int, str)
+    done = Signal(object, object)  # result, error
+
+    def __init__(self, job: Callable):
+        super().__init__()
+        self.job = job
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.job(lambda i, n, what: self.progressed.emit(i, n, str(what)), lambda: self.cancelled)
+        except Exception as e:  # reported to the user in the finished callback
+            self.done.emit(None, e)
+        else:
+            self.done.emit(result, None)
+
+
+class BackgroundJob(QObject):
+    """Runs `job(progress, cancelled)` in a thread; `finished(result, error)` is called on the UI thread."""
+
+    def __init__(self, parent: QWidget, title: str, job: Callable, finished: Callable[[object, object], None]):
+        super().__init__(parent)
+        self.title = title
+        self.finished = finished
+        self.dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+        self.dialog.setObjectName("progressDialog")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(300)
+        self.thread = QThread(self)
+        self.worker = _Worker(job)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        # Slots of this object, which lives on the UI thread: the signals arrive queued.
+        self.worker.progressed.connect(self._progress)
+        self.worker.done.connect(self._done)
+        self.dialog.canceled.connect(self._cancel)
+        self.thread.start()
+
+    @Slot(int, int, str)
+    def _progress(self, i: int, n: int, what: str) -> None:
+        self.dialog.setMaximum(n)
+        self.dialog.setValue(i)
+        self.dialog.setLabelText(f"{self.title}\n{what}")
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.cancelled = True
+
+    @Slot(object, object)
+    def _done(self, result, error) -> None:
+        self.dialog.canceled.disconnect(self._cancel)
+        self.dialog.reset()
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        self.worker.deleteLater()
+        self.finished(result, error)
