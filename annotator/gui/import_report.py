@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from annotator.ingest.importer import FileResult
+from annotator.ingest.repair import RepairOptions
 
 
 class ImportReportDialog(QDialog):
@@ -37,3 +38,37 @@ class ImportReportDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(tree)
         layout.addWidget(buttons)
+
+
+class ImportOptionsDialog(QDialog):
+    """Which repair steps an import applies; all are on by default."""
+
+    STEPS = (
+        ("t2s", "Traditional → simplified characters (OpenCC t2s)"),
+        ("pinyin", "Remove pinyin glued after characters: 區(qū) → 区"),
+        ("question_marks", "Remove ?? runs at line starts (lost ideographic spaces)"),
+        ("boilerplate", "Remove navigation, share, paywall and font-size lines; dates and sources to metadata"),
+        ("fullwidth", "Full-width digits and letters → ASCII"),
+        ("whitespace", "Drop indentation, trailing spaces and blank lines"),
+    )
+
+    def __init__(self, parent=None):
+        from PySide6.QtWidgets import QCheckBox
+
+        super().__init__(parent)
+        self.setObjectName("importOptions")
+        self.setWindowTitle(self.tr("Repair on import"))
+        layout = QVBoxLayout(self)
+        self.boxes = {}
+        for key, text in self.STEPS:
+            box = QCheckBox(self.tr(text), objectName=f"repair_{key}")
+            box.setChecked(True)
+            self.boxes[key] = box
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def options(self) -> RepairOptions:
+        return RepairOptions(**{key: box.isChecked() for key, box in self.boxes.items()})

@@ -20,9 +20,10 @@ from annotator.core.model import Span
 from annotator.core.resources import read_text
 from annotator.core.spans import trim
 from annotator.gui.document_model import DocumentListModel
-from annotator.gui.import_report import ImportReportDialog
+from annotator.gui.import_report import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.importer import import_paths
+from annotator.ingest.repair import RepairOptions
 from annotator.gui.viewer import DocumentView
 from annotator.store.project import Project
 
@@ -172,23 +173,29 @@ class MainWindow(QMainWindow):
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import reports"), "",
                                                 self.tr("Reports (*.txt *.html *.htm *.docx);;All files (*)"))
         if files:
-            self.import_files(files)
+            self.ask_and_import(files)
 
     def choose_import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of reports"))
         if folder:
-            self.import_files([folder])
+            self.ask_and_import([folder])
 
-    def import_files(self, paths: list[str]) -> None:
+    def ask_and_import(self, paths: list[str]) -> None:
+        """Let the annotator choose the repair steps, then import."""
+        dialog = ImportOptionsDialog(self)
+        if dialog.exec():
+            self.import_files(paths, dialog.options())
+
+    def import_files(self, paths: list[str], options: RepairOptions = RepairOptions()) -> None:
         """Import in a worker thread with its own connection; the window keeps responding."""
         if self.project.path is None:  # an in-memory project has no second connection
-            self._imported(import_paths(self.project, paths), None)
+            self._imported(import_paths(self.project, paths, options), None)
             return
         path = self.project.path
 
         def job(progress, cancelled):
             with Project.open(path) as project:
-                return import_paths(project, paths, progress=lambda i, n, r: progress(i, n, r.path.name),
+                return import_paths(project, paths, options, progress=lambda i, n, r: progress(i, n, r.path.name),
                                     cancelled=cancelled)
 
         self._import_job = BackgroundJob(self, self.tr("Importing reports"), job, self._imported)
@@ -211,7 +218,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.import_files(paths)
+            self.ask_and_import(paths)
 
     # -- documents -------------------------------------------------------
 

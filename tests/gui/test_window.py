@@ -170,3 +170,17 @@ def test_import_runs_in_the_background_and_shows_the_report(window, qtbot, tmp_p
     new = rows["new.txt"]
     assert new.text(4) == "2" and new.text(5) == "1" and new.child(0).text(1).startswith("当前位置")
     window.import_report.close()
+
+
+def test_import_options_turn_repair_steps_off(window, qtbot, tmp_path):
+    from annotator.gui.import_report import ImportOptionsDialog
+    from PySide6.QtWidgets import QCheckBox
+    dialog = ImportOptionsDialog(window)
+    dialog.findChild(QCheckBox, "repair_t2s").setChecked(False)
+    options = dialog.options()
+    assert not options.t2s and options.pinyin
+    (tmp_path / "trad.txt").write_text("奉賢區(qū)舉行會議。", encoding="utf-8")
+    window.import_files([str(tmp_path / "trad.txt")], options)
+    qtbot.waitUntil(lambda: getattr(window, "import_report", None) is not None, timeout=10_000)
+    doc = max(window.model.ids)
+    assert window.project.text(doc) == "奉賢區舉行會議。"

@@ -110,3 +110,19 @@ def test_default_project_starts_with_the_seeds():
         assert p.document(4).meta["source"] == "新吴区人民政府"
     with open_project() as p:  # opening again does not import twice
         assert p.document_count() == 5
+
+
+def test_jsonl_export_with_raw_offsets_points_into_the_raw_text(seeded_project, tmp_path):
+    import json
+    from annotator.export.jsonl import export_jsonl
+    from annotator.export.select import Selection
+    p = seeded_project
+    doc = p.document_ids()[0]
+    text = p.text(doc)
+    start = text.index("奉贤区")
+    p.add_span(doc, start, start + 3, "REGION")
+    export_jsonl(p, tmp_path / "raw.jsonl", Selection(documents="all"), raw_offsets=True)
+    record = json.loads((tmp_path / "raw.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (span,) = record["spans"]
+    assert record["text"].startswith("??5月9日")
+    assert record["text"][span["start"]:span["end"]] == "奉賢區" == span["text"]
