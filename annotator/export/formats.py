@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from annotator.export.jsonl import export_jsonl
+from annotator.export.labelstudio import export_labelstudio
 
 EXPORTERS = {
     "jsonl": (export_jsonl, "one JSON object per document: text, spans, meta"),
+    "labelstudio": (export_labelstudio, "Label Studio task list (annotations, predictions) and its labeling config XML"),
 }

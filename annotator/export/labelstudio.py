@@ -1,0 +1,83 @@
+"""Label Studio: a JSON task list (annotations and predictions) and the labeling config beside it.
+
+Field by field as ../shared/FORMATS.md §1 describes, checked against Label
+Studio 1.23 and label-studio-sdk 2.1.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from annotator import __version__
+from annotator.core.model import Document, Label, Span
+from annotator.core.offsets import OffsetMap
+from annotator.export.atomic import atomic_path
+from annotator.export.select import Selection, selected
+from annotator.store.project import Project
+
+FROM_NAME, TO_NAME = "label", "text"
+MODEL_VERSION = f"pairing-annotator-{__version__}"
+
+
+def labeling_config(labels: list[Label]) -> str:
+    """The <View> config for Text + Labels, one <Label> per project label with its colour and hotkey."""
+    items = "\n".join(
+        f"    <Label value={quoteattr(l.name)} background={quoteattr(l.color)}"
+        + (f" hotkey={quoteattr(l.hotkey)}" if l.hotkey else "") + "/>" for l in labels)
+    return (f'<View>\n  <Labels name="{FROM_NAME}" toName="{TO_NAME}" choice="single" showInline="true">\n'
+            f'{items}\n  </Labels>\n  <Text name="{TO_NAME}" value="$text" granularity="symbol"/>\n</View>\n')
+
+
+def config_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".config.xml")
+
+
+def _region(span: Span, start: int, end: int, text: str) -> dict:
+    item = {"id": f"s{span.id}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
+            "origin": "manual" if span.origin == "manual" else "prediction",
+            "value": {"start": start, "end": end, "text": text[start:end], "labels": [span.label]}}
+    if span.score is not None:
+        item["score"] = span.score
+    return item
+
+
+def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_offsets: bool = False) -> dict:
+    text = doc.raw_text if raw_offsets else doc.text
+    omap = OffsetMap.from_bytes(doc.offset_map) if raw_offsets else None
+    by_annotator: dict[str, list[dict]] = {}
+    predicted: list[dict] = []
+    for s in spans:
+        start, end = omap.raw_span(s.start, s.end) if omap else (s.start, s.end)
+        region = _region(s, start, end, text)
+        if s.state == "pending":
+            predicted.append(region)
+        else:
+            by_annotator.setdefault(s.annotator, []).append(region)
+    names = {str(annotator_ids[a]): a for a in by_annotator}
+    out = {"id": doc.id, "data": {"text": text, "doc_id": doc.id, "name": doc.name,
+                    "meta": {**doc.meta, "status": doc.status, "annotators": names}}}
+    out["annotations"] = [{"completed_by": annotator_ids[a], "lead_time": round(doc.time_spent, 3),
+                           "was_cancelled": False, "ground_truth": False, "result": result}
+                          for a, result in sorted(by_annotator.items())]
+    if predicted:
+        scores = [r["score"] for r in predicted if "score" in r]
+        out["predictions"] = [{"model_version": MODEL_VERSION,
+                               "score": round(sum(scores) / len(scores), 4) if scores else 0.5,
+                               "result": predicted}]
+    return out
+
+
+def export_labelstudio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
+    out = Path(out)
+    annotators = sorted({r[0] for r in project.db.execute("SELECT DISTINCT annotator FROM spans")})
+    annotator_ids = {name: i + 1 for i, name in enumerate(annotators)}
+    tasks, spans = [], 0
+    for doc, doc_spans in selected(project, sel):
+        tasks.append(task(doc, doc_spans, annotator_ids, raw_offsets))
+        spans += len(doc_spans)
+    with atomic_path(config_path(out)) as tmp:
+        tmp.write_text(labeling_config(project.labels()), encoding="utf-8")
+    with atomic_path(out) as tmp:
+        tmp.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    return {"documents": len(tasks), "spans": spans, "path": str(out)}
