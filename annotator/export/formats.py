@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from annotator.export.jsonl import export_jsonl
 from annotator.export.labelstudio import export_labelstudio
+from annotator.export.spacy_docbin import export_spacy
 
 EXPORTERS = {
     "jsonl": (export_jsonl, "one JSON object per document: text, spans, meta"),
+    "spacy": (export_spacy, "folder with train.spacy, dev.spacy (DocBin), config.cfg and README for spacy train"),
     "labelstudio": (export_labelstudio, "Label Studio task list (annotations, predictions) and its labeling config XML"),
 }
