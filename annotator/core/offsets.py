@@ -7,6 +7,7 @@ raw text. The map stores those runs as (raw_start, length) pairs, in order.
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 from dataclasses import dataclass
 
@@ -73,10 +74,14 @@ class OffsetMap:
         flat = array("q")
         for s, n in zip(self.raw_starts, self.lengths):
             flat.extend((s, n))
+        if sys.byteorder == "big":  # stored little-endian, so a project file moves between machines
+            flat.byteswap()
         return flat.tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "OffsetMap":
         flat = array("q")
         flat.frombytes(data)
+        if sys.byteorder == "big":
+            flat.byteswap()
         return cls(tuple(flat[0::2]), tuple(flat[1::2]))

@@ -55,6 +55,7 @@ class Project:
         self._undo: list[int] | None = None
         self._redo: list[int] = []
         self._undo_owner: str | None = None
+        self._last_event: int | None = None
 
     # -- opening ---------------------------------------------------------
 
