@@ -35,7 +35,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-                              and not f.name.startswith(".") and f.name != "__init__.py"))
+                              and not f.name.startswith(".")))
         else:
             out.append(p)
     return out
