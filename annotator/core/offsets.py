@@ -10,6 +10,7 @@ import bisect
 import sys
 from array import array
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,9 @@ class OffsetMap:
                 lengths.append(e - s)
         return cls(tuple(starts), tuple(lengths))
 
-    @property
+    @cached_property
     def _norm_starts(self) -> list[int]:
+        """Where each run starts in the normalized text (computed once per map)."""
         out, pos = [], 0
         for n in self.lengths:
             out.append(pos)
@@ -45,7 +47,8 @@ class OffsetMap:
         return out
 
     def __len__(self) -> int:
-        return sum(self.lengths)
+        starts = self._norm_starts
+        return starts[-1] + self.lengths[-1] if starts else 0
 
     def raw_index(self, i: int) -> int:
         """The raw position of normalized position i (0 <= i < len)."""

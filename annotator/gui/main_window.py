@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         ids = self.model.ids
         start = self.model.row_of(self.doc_id)
         for doc_id in ids[start + 1:] + ids[:start]:
-            if self.project.document(doc_id).status != "done":
+            if self.project.status(doc_id) != "done":
                 self.open_document(doc_id)
                 return
         self._update_status()
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         except AnnotatorError as e:
             self.statusBar().showMessage(str(e), 6000)
             return
-        if self.project.document(self.doc_id).status == "todo":
+        if self.project.status(self.doc_id) == "todo":
             self.project.set_status(self.doc_id, "in_progress", self.annotator, undoable=False)
             self.model.refresh_document(self.doc_id)
         self._refresh_spans([span])

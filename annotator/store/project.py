@@ -163,6 +163,13 @@ class Project:
             self._texts[doc_id] = row[0]
         return self._texts[doc_id]
 
+    def status(self, doc_id: int) -> str:
+        """A document's status, without loading its texts."""
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise ProjectError(f"no document {doc_id} in this project")
+        return row[0]
+
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
@@ -173,15 +180,13 @@ class Project:
         """Set a document's status; an automatic change (todo to in progress) is logged but not undoable."""
         if status not in STATUSES:
             raise ProjectError(f"unknown status {status!r}")
-        before = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if before is None:
-            raise ProjectError(f"no document {doc_id} in this project")
-        if before[0] == status:
+        before = self.status(doc_id)
+        if before == status:
             return
         with self.db.atomic():
             self._write_status(doc_id, status)
             self._log("set_status" if undoable else "auto_status", annotator, doc_id,
-                      before={"status": before[0]}, after={"status": status})
+                      before={"status": before}, after={"status": status})
             if undoable:
                 self._push_undo(annotator)
 
