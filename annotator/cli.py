@@ -10,8 +10,11 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.export.formats import EXPORTERS
 from annotator.export.select import Selection
-from annotator.ingest.importer import FileResult, import_paths, open_project
+from annotator.ingest.importer import FileResult, build_document, expand_paths, import_paths, open_project
+from annotator.ingest.read import read_report
 from annotator.ingest.repair import RepairOptions
+from annotator.suggest import Suggester
+from annotator.suggest.project import suggest_document, suggest_project, suggester_for
 
 REPAIR_STEPS = {
     "t2s": "traditional to simplified characters",
@@ -28,6 +31,15 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
                    help="project file to open or create (default: your default project)")
 
 
+def _add_repair_flags(p: argparse.ArgumentParser) -> None:
+    for step, what in REPAIR_STEPS.items():
+        p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip {what}")
+
+
+def _repair_options(args) -> RepairOptions:
+    return RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotator", description=(
         "Annotate Chinese pairing-assistance reports. With no command, opens the annotation window."))
@@ -39,8 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Import reports (.txt, .html, .docx; folders recursively), repairing them.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-v", "--verbose", action="store_true", help="print the repair report of each file")
-    for step, what in REPAIR_STEPS.items():
-        p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip {what}")
+    _add_repair_flags(p)
+    p.add_argument("--suggest", action="store_true", help="add suggestions to the imported documents")
+    _add_db(p)
+
+    p = sub.add_parser("suggest", help="suggest spans for report files, or for the project's documents",
+                       description="Repair each file and print the suggested spans, one JSON object per file: "
+                                   '{"file", "text", "spans": [{"start", "end", "label", "text", "score"}]}. '
+                                   "With --project, add suggestions to every unfinished document instead.")
+    p.add_argument("paths", nargs="*", metavar="FILE")
+    p.add_argument("--format", choices=("jsonl", "text"), default="jsonl")
+    p.add_argument("--project", action="store_true", help="suggest for the project's unfinished documents")
+    _add_repair_flags(p)
     _add_db(p)
 
     p = sub.add_parser("export", help="export the project's annotations",
@@ -76,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_import(args) -> int:
-    options = RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
+    options = _repair_options(args)
     totals = {"imported": 0, "duplicate": 0, "failed": 0}
     def progress(i: int, n: int, r: FileResult) -> None:
         totals[r.status] += 1
@@ -92,11 +114,44 @@ def cmd_import(args) -> int:
 
     with open_project(args.db) as project:
         results = import_paths(project, args.paths, options, progress)
+        if args.suggest:
+            suggester = suggester_for(project)
+            added = sum(len(suggest_document(project, r.document_id, suggester))
+                        for r in results if r.status == "imported")
+            print(f"{added} suggestions added")
     for r in results:
         if r.status == "failed":
             print(f"annotator: {r.message}", file=sys.stderr)
     print(f"{totals['imported']} imported, {totals['duplicate']} duplicates skipped, {totals['failed']} failed")
     return 1 if totals["failed"] else 0
+
+
+def cmd_suggest(args) -> int:
+    if args.project:
+        with open_project(args.db) as project:
+            added = suggest_project(project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr))
+        print(f"{added} suggestions added")
+        return 0
+    if not args.paths:
+        print("annotator suggest: give report files, or --project", file=sys.stderr)
+        return 2
+    suggester, options, failed = Suggester(), _repair_options(args), 0
+    for path in expand_paths(args.paths):
+        try:
+            doc, _ = build_document(path.name, str(path), read_report(path), options, None)
+        except AnnotatorError as e:
+            print(f"annotator: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, "score": s.score}
+                 for s in suggester.suggest(doc.text)]
+        if args.format == "jsonl":
+            print(json.dumps({"file": str(path), "text": doc.text, "spans": spans}, ensure_ascii=False))
+        else:
+            print(f"{path}: {len(spans)} spans")
+            for sp in spans:
+                print(f"  {sp['start']:>6} {sp['end']:>6}  {sp['label']:<11} {sp['score']:.2f}  {sp['text']}")
+    return 1 if failed else 0
 
 
 def cmd_export(args) -> int:
@@ -127,4 +182,4 @@ def cmd_labels(args) -> int:
     return 0
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "labels": cmd_labels}
+COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "export": cmd_export, "stats": cmd_stats, "labels": cmd_labels}

@@ -65,10 +65,16 @@ class ImportOptionsDialog(QDialog):
             box.setChecked(True)
             self.boxes[key] = box
             layout.addWidget(box)
+        self.suggest_box = QCheckBox(self.tr("Suggest spans in the imported reports"), objectName="importSuggest")
+        self.suggest_box.setChecked(True)
+        layout.addWidget(self.suggest_box)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def suggest(self) -> bool:
+        return self.suggest_box.isChecked()
 
     def options(self) -> RepairOptions:
         return RepairOptions(**{key: box.isChecked() for key, box in self.boxes.items()})

@@ -26,6 +26,9 @@ from annotator.ingest.importer import import_paths
 from annotator.ingest.repair import RepairOptions
 from annotator.gui.viewer import DocumentView
 from annotator.store.project import Project
+from annotator.suggest.project import (
+    SUGGEST_EVENT, suggest_document, suggest_occurrences, suggest_project, suggester_for,
+)
 
 
 class MainWindow(QMainWindow):
@@ -151,6 +154,12 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo, edit)
         self._action(self.tr("Delete span"), ["Delete", "Backspace"], self.delete_selected, edit)
         self._action(self.tr("Clear selection"), "Esc", self.clear_selection, edit)
+        edit.addSeparator()
+        self._action(self.tr("Accept suggestion"), ["Return", "Enter"], self.accept_suggestion, edit)
+        self._action(self.tr("Reject suggestion"), "X", self.reject_suggestion, edit)
+        self._action(self.tr("Accept all suggestions in this document"), "Shift+A", self.accept_all, edit)
+        self._action(self.tr("Suggest for the whole project…"), "Ctrl+Shift+S", self.suggest_whole_project, edit)
+        edit.addSeparator()
         self._action(self.tr("Next span"), "Tab", lambda: self.step_span(1), edit)
         self._action(self.tr("Previous span"), "Shift+Tab", lambda: self.step_span(-1), edit)
         for label in self.labels:
@@ -184,21 +193,43 @@ class MainWindow(QMainWindow):
         """Let the annotator choose the repair steps, then import."""
         dialog = ImportOptionsDialog(self)
         if dialog.exec():
-            self.import_files(paths, dialog.options())
+            self.import_files(paths, dialog.options(), dialog.suggest())
 
-    def import_files(self, paths: list[str], options: RepairOptions = RepairOptions()) -> None:
-        """Import in a worker thread with its own connection; the window keeps responding."""
-        if self.project.path is None:  # an in-memory project has no second connection
-            self._imported(import_paths(self.project, paths, options), None)
+    def run_job(self, title: str, job, finished) -> None:
+        """Run `job(project, progress, cancelled)` in a worker thread on its own connection to the project.
+
+        An in-memory project has no second connection: the job runs here, at once.
+        """
+        if self.project.path is None:
+            try:
+                result = job(self.project, lambda *a: None, lambda: False)
+            except AnnotatorError as e:
+                finished(None, e)
+            else:
+                finished(result, None)
             return
         path = self.project.path
 
-        def job(progress, cancelled):
+        def in_thread(progress, cancelled):
             with Project.open(path) as project:
-                return import_paths(project, paths, options, progress=lambda i, n, r: progress(i, n, r.path.name),
-                                    cancelled=cancelled)
+                return job(project, progress, cancelled)
 
-        self._import_job = BackgroundJob(self, self.tr("Importing reports"), job, self._imported)
+        self._job = BackgroundJob(self, title, in_thread, finished)
+
+    def import_files(self, paths: list[str], options: RepairOptions = RepairOptions(),
+                     suggest: bool = False) -> None:
+        """Import (and, if asked, suggest) in a worker thread; the window keeps responding."""
+        def job(project, progress, cancelled):
+            results = import_paths(project, paths, options, progress=lambda i, n, r: progress(i, n, r.path.name),
+                                   cancelled=cancelled)
+            if suggest:
+                suggester = suggester_for(project)
+                for r in results:
+                    if r.status == "imported":
+                        suggest_document(project, r.document_id, suggester)
+            return results
+
+        self.run_job(self.tr("Importing reports"), job, self._imported)
 
     def _imported(self, results, error) -> None:
         if error is not None:
@@ -222,9 +253,17 @@ class MainWindow(QMainWindow):
 
     # -- documents -------------------------------------------------------
 
+    def suggestions_on(self) -> bool:
+        """Suggest on opening a document and after each new label (a project setting)."""
+        return self.project.setting("suggestions", "on") == "on"
+
     def open_document(self, doc_id: int) -> None:
         self._record_time()
         self.doc_id = doc_id
+        if self.suggestions_on() and not self.project.has_event(doc_id, SUGGEST_EVENT) \
+                and not self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
+            suggest_document(self.project, doc_id, suggester_for(self.project))
+            self.model.refresh_document(doc_id)
         self.view.show_text(self.project.text(doc_id), self.project.spans(doc_id))
         self._fill_span_list()
         row = self.model.row_of(doc_id)
@@ -280,28 +319,89 @@ class MainWindow(QMainWindow):
         if start >= end:
             self.statusBar().showMessage(self.tr("The selection holds no text to label."), 4000)
             return
-        self._change(lambda: self.project.add_span(self.doc_id, start, end, label, annotator=self.annotator),
-                     select=True)
+        if self._change(lambda: self.project.add_span(self.doc_id, start, end, label, annotator=self.annotator),
+                        select=True):
+            self._suggest_again(self.view.selected)
 
-    def _change(self, write, select: bool = False) -> None:
+    def _suggest_again(self, span: Span | None) -> None:
+        """The string just labelled is suggested where else it occurs in this document."""
+        if span is not None and self.suggestions_on():
+            added = suggest_occurrences(self.project, span)
+            if added:
+                self._refresh_spans(added)
+                self.view.set_selected(span)
+
+    def _change(self, write, select: bool = False) -> bool:
         """Commit a change through `write`, then redraw; a refused change is said in the status bar."""
         try:
             span = write()
         except AnnotatorError as e:
             self.statusBar().showMessage(str(e), 6000)
-            return
+            return False
         if self.project.status(self.doc_id) == "todo":
             self.project.set_status(self.doc_id, "in_progress", self.annotator, undoable=False)
             self.model.refresh_document(self.doc_id)
         self._refresh_spans([span])
         self.view.set_selected(span if select or self.view.selected is not None else None)
         self.statusBar().showMessage(self.view.describe(span), 3000)
+        return True
 
     def _refresh_spans(self, changed: list[Span]) -> None:
         self.view.update_spans(self.project.spans(self.doc_id), changed)
         self._fill_span_list()
         self.model.refresh_document(self.doc_id)
         self._update_status()
+
+    def _pending_here(self) -> Span | None:
+        """The selected span if it is a suggestion, else the suggestion under the cursor."""
+        span = self.view.selected
+        if span is not None and span.state == "pending":
+            return span
+        return next((s for s in self.view.spans_at(self.view.cursor_cp()) if s.state == "pending"), None)
+
+    def accept_suggestion(self) -> None:
+        self._decide(self._pending_here(), "accepted")
+
+    def reject_suggestion(self) -> None:
+        self._decide(self._pending_here(), "rejected")
+
+    def _decide(self, span: Span | None, state: str) -> None:
+        """Accept or reject a suggestion, then select the next one, so Enter / X walk through them."""
+        if span is None:
+            self.statusBar().showMessage(self.tr("No suggestion here."), 3000)
+            return
+        self.view.selected = None
+        self._change(lambda: self.project.update_span(span.id, state=state, annotator=self.annotator))
+        after = [s for s in self.view.spans if s.state == "pending" and s.start >= span.start and s.id != span.id]
+        following = after or [s for s in self.view.spans if s.state == "pending"]
+        self.view.set_selected(following[0] if following else None)
+
+    def accept_all(self) -> None:
+        if self.doc_id is None:
+            return
+        pending = [s.id for s in self.view.spans if s.state == "pending"]
+        if not pending:
+            self.statusBar().showMessage(self.tr("No suggestions in this document."), 3000)
+            return
+        self.view.selected = None
+        self._change(lambda: self.project.update_spans(pending, state="accepted", annotator=self.annotator)[0])
+        self.statusBar().showMessage(self.tr("Accepted %d suggestions.") % len(pending), 4000)
+
+    def suggest_whole_project(self) -> None:
+        def job(project, progress, cancelled):
+            return suggest_project(project, lambda i, n: progress(i, n, ""), cancelled)
+
+        self.run_job(self.tr("Suggesting spans"), job, self._suggested)
+
+    def _suggested(self, added, error) -> None:
+        if error is not None:
+            show_error(self, str(error))
+            return
+        self.model.reload()
+        if self.doc_id is not None:
+            self.view.update_spans(self.project.spans(self.doc_id), self.view.spans)
+            self._fill_span_list()
+        self.statusBar().showMessage(self.tr("%d suggestions added.") % added, 5000)
 
     def delete_selected(self) -> None:
         span = self.view.selected

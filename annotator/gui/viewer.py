@@ -219,6 +219,10 @@ class DocumentView(QPlainTextEdit):
         c.setPosition(self.u16.to_utf16(end), QTextCursor.KeepAnchor)
         self.setTextCursor(c)
 
+    def cursor_cp(self) -> int:
+        """The text cursor's position in code points."""
+        return self.u16.to_cp(self.textCursor().position())
+
     def spans_at(self, cp: int) -> list[Span]:
         if not self.line_starts:
             return []

@@ -24,11 +24,18 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 SPAN_FIELDS = ("id", "document_id", "start", "end", "label", "text", "annotator", "origin",
                "state", "score", "created_at", "updated_at")
-UNDOABLE = ("add_span", "update_span", "delete_span", "set_status")
+UNDOABLE = ("add_span", "update_span", "update_spans", "delete_span", "set_status")
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _accepted_by(changes: dict, annotator: str) -> dict:
+    """Accepting a suggestion makes it the accepting annotator's span."""
+    if changes.get("state") == "accepted" and annotator:
+        return {"annotator": annotator, **changes}
+    return changes
 
 
 def _check_project_file(path: Path) -> None:
@@ -246,8 +253,11 @@ class Project:
             self._push_undo(annotator)
         return span
 
-    def add_spans(self, doc_id: int, spans: Iterable[Span]) -> list[Span]:
-        """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one."""
+    def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = "add_spans") -> list[Span]:
+        """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one.
+
+        `action` names the event logged ("suggest" for a suggestion run).
+        """
         stamp = now()
         out = []
         with self.db.atomic():
@@ -256,8 +266,19 @@ class Project:
                 s = replace(s, id=None, document_id=doc_id, text=text,
                             created_at=s.created_at or stamp, updated_at=s.updated_at or stamp)
                 out.append(self._insert_span(s))
-            self._log("add_spans", out[0].annotator if out else "", doc_id, after={"count": len(out)})
+            self._log(action, out[0].annotator if out else "", doc_id, after={"count": len(out)})
         return out
+
+    def has_event(self, doc_id: int, action: str) -> bool:
+        """Whether the log holds an `action` event for the document (has it had suggestions made?)."""
+        return self.db.execute("SELECT 1 FROM events WHERE document_id = ? AND action = ? LIMIT 1",
+                               [doc_id, action]).fetchone() is not None
+
+    def span_texts(self) -> Iterator[tuple[str, str, str, int]]:
+        """(label, text, state, count) over the project's accepted and rejected spans: what suggestions learn from."""
+        yield from self.db.execute(
+            "SELECT label, text, state, count(*) FROM spans WHERE state IN ('accepted', 'rejected') "
+            "GROUP BY label, text, state")
 
     def _insert_span(self, span: Span) -> Span:
         record = {k: v for k, v in asdict(span).items() if v is not None or k == "score"}
@@ -265,12 +286,12 @@ class Project:
         return replace(span, id=span_id)
 
     def update_span(self, span_id: int, *, annotator: str = "", **changes) -> Span:
-        """Change a span's label, state, annotator or score (relabel, accept, reject)."""
-        allowed = {"label", "state", "score", "annotator", "origin"}
+        """Change a span's label, state or score (relabel, accept, reject); an accepted span becomes `annotator`'s."""
+        allowed = {"label", "state", "score", "origin"}
         if set(changes) - allowed:
             raise SpanError(f"cannot change {sorted(set(changes) - allowed)} of a span")
         old = self.span(span_id)
-        new = replace(old, **changes, updated_at=now())
+        new = replace(old, **_accepted_by(changes, annotator), updated_at=now())
         if new.state not in STATES or new.origin not in ORIGINS:
             raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
         if new.state != "rejected":
@@ -280,6 +301,22 @@ class Project:
             self._log("update_span", annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
             self._push_undo(annotator)
         return new
+
+    def update_spans(self, span_ids: Iterable[int], *, annotator: str = "", **changes) -> list[Span]:
+        """Change many spans of one document at once (accept all suggestions); one undoable step."""
+        if set(changes) - {"state", "score"}:
+            raise SpanError(f"cannot change {sorted(set(changes) - {'state', 'score'})} of many spans")
+        olds = [self.span(i) for i in span_ids]
+        if not olds:
+            return []
+        news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
+        with self.db.atomic():
+            for new in news:
+                self._write_span(new)
+            self._log("update_spans", annotator, olds[0].document_id, None,
+                      before={"spans": [asdict(o) for o in olds]}, after={"spans": [asdict(n) for n in news]})
+            self._push_undo(annotator)
+        return news
 
     def _write_span(self, span: Span) -> None:
         self.db.table("spans").update(span.id, {k: v for k, v in asdict(span).items() if k != "id"})
@@ -373,6 +410,10 @@ class Project:
         target = event["before"] if reverse else event["after"]
         if event["action"] == "set_status":
             self._write_status(event["document_id"], target["status"])
+            return
+        if event["action"] == "update_spans":
+            for span in target["spans"]:
+                self._write_span(Span(**span))
             return
         exists = self.db.execute("SELECT 1 FROM spans WHERE id = ?", [event["span_id"]]).fetchone()
         if target is None:

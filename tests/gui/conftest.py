@@ -21,4 +21,11 @@ def make_window(qtbot):
 
 @pytest.fixture
 def window(make_window, seeded_project):
+    """A window with suggestions off, so that the spans are the test's own."""
+    seeded_project.set_setting("suggestions", "off")
+    return make_window(seeded_project)
+
+
+@pytest.fixture
+def suggesting_window(make_window, seeded_project):
     return make_window(seeded_project)

@@ -102,6 +102,7 @@ def test_span_after_an_astral_character_has_code_point_offsets(make_window, tmp_
     project = Project.open(tmp_path / "astral.annot")
     project.add_document(Document(name="astral.txt", text=text, raw_text=text,
                                   content_hash=hashlib.sha256(text.encode()).hexdigest()))
+    project.set_setting("suggestions", "off")
     window = make_window(project)
     qt_text = window.view.toPlainText()
     u16 = len("𠮷赵敏😀宣布向".encode("utf-16-le")) // 2
@@ -144,6 +145,7 @@ def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
     path = tmp_path / "p.annot"
     project = Project.open(path)
     import_seeds(project)
+    project.set_setting("suggestions", "off")
     window = make_window(project)
     select(window, "王益群")
     qtbot.keyClick(window.view, Qt.Key_3)
@@ -184,3 +186,35 @@ def test_import_options_turn_repair_steps_off(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: getattr(window, "import_report", None) is not None, timeout=10_000)
     doc = max(window.model.ids)
     assert window.project.text(doc) == "奉賢區舉行會議。"
+
+
+def test_suggestions_are_made_on_opening_and_walked_with_enter_and_x(suggesting_window, qtbot):
+    window = suggesting_window
+    project, doc = window.project, window.doc_id
+    pending = project.spans(doc, states=("pending",))
+    assert ("PERSON", "袁泉") in {(s.label, s.text) for s in pending}
+    assert {s.id for s in window.view.spans} == {s.id for s in pending}  # drawn
+    window.view.set_selected(pending[0])
+    qtbot.keyClick(window.view, Qt.Key_Return)
+    first = project.span(pending[0].id)
+    assert (first.state, first.annotator) == ("accepted", "tester")
+    assert window.view.selected.id == pending[1].id  # the next suggestion, ready for the next key
+    qtbot.keyClick(window.view, Qt.Key_X)
+    assert project.span(pending[1].id).state == "rejected"
+    assert pending[1].id not in {s.id for s in window.view.spans}
+    qtbot.keyClick(window.view, Qt.Key_A, Qt.ShiftModifier)
+    assert {s.state for s in project.spans(doc)} == {"accepted"}
+    assert all(row[0] for row in span_rows(window))
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert len(project.spans(doc, states=("pending",))) == len(pending) - 2
+
+
+def test_a_new_label_is_suggested_where_the_string_occurs_again(suggesting_window, qtbot):
+    window = suggesting_window
+    project, doc = window.project, window.doc_id
+    assert window.view.toPlainText().count("援外干部") == 2
+    select(window, "援外干部")
+    qtbot.keyClick(window.view, Qt.Key_3)
+    mine = [(s.state, s.origin) for s in project.spans(doc) if s.text == "援外干部"]
+    assert mine == [("accepted", "manual"), ("pending", "suggested")]
+    assert [r for r in span_rows(window) if r[1] == "援外干部"] == [("PERSON", "援外干部")] * 2

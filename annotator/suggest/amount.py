@@ -1,0 +1,41 @@
+"""AMOUNT: a number with its unit (14654.73万元, 9500余万元, 5千吨, 两名, 58%), not dates, ordinals or abstract counts."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from annotator.suggest.lexicon import alternation, lexicon
+from annotator.suggest.select import Candidate
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUMBER = f"[{CN_DIGITS}十][{CN_DIGITS}十百千万亿]*"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+@cache
+def _rule() -> tuple[re.Pattern, tuple[str, ...]]:
+    lex = lexicon()["amount"]
+    number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
+    pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
+    return pattern, tuple(lex["not_after"])
+
+
+def find_amounts(text: str) -> list[Candidate]:
+    pattern, not_after = _rule()
+    out: list[Candidate] = []
+    for m in pattern.finditer(text):
+        number, unit = m.group(1), m.group(2)
+        if number == "一":
+            continue  # 一项, 一名: an article more than a count
+        if text.startswith(not_after, m.end()) or _is_duration(text, m):
+            continue
+        if unit == "万" and not re.match(ARABIC, number):
+            continue  # 万人游: a Chinese 万 alone is a figure of speech
+        out.append((m.start(), m.end(), "AMOUNT", 0.9))
+    return out
+
+
+def _is_duration(text: str, m: re.Match) -> bool:
+    """个 followed by 月 or 年, or a number directly followed by a time unit."""
+    after = text[m.end():m.end() + 1]
+    return m.group(2) == "个" and after in ("月", "年") or after in ("年", "月", "日", "天", "周", "号")

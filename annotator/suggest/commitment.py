@@ -1,0 +1,76 @@
+"""COMMITMENT: a clause with a pledge cue (将, 要, 确保, 希望…), from the cue, or the party right
+before it (新吴区将…, 县商务局和各镇街要…), to the end of the clause.
+
+Headings are skipped: short lines without closing punctuation, and enumerations (一是…, 二要…).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from annotator.suggest.lexicon import alternation, gazetteer, lexicon
+from annotator.suggest.select import Candidate
+
+CLAUSE_END = "，,；;。！？：:\n"
+SENTENCE_END = "。！？!?；;：:…"
+HEADING_MAX = 50
+# 将 meaning 把: 将扶贫协作作为重大任务.
+BA_SENSE = re.compile("作为|纳入|列入|视为|当作|转化为|变为")
+
+
+@cache
+def _rules():
+    lex = lexicon()["commitment"]
+    cues = re.compile(alternation(lex["cues"]))
+    party = re.compile(f"(?:{alternation(lex['party_ends'])})$")
+    time = re.compile(f"^(?:\\d+年|{alternation(lex['time_words'])})+")
+    return (cues, party, time, frozenset(lex["not_before_cue"]), tuple(lex["not_after_cue"]),
+            tuple(lex["heading_starts"]))
+
+
+def find_commitments(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip()
+        if body and (len(body) >= HEADING_MAX or body[-1] in SENTENCE_END):
+            out.extend(_in_line(text, pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+def _in_line(text: str, start: int, end: int) -> list[Candidate]:
+    out = []
+    clause_start = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in CLAUSE_END:
+            if i > clause_start:
+                found = _clause(text, clause_start, i)
+                if found:
+                    out.append(found)
+            clause_start = i + 1
+    return out
+
+
+def _clause(text: str, start: int, end: int) -> Candidate | None:
+    cues, party, time, not_before, not_after, headings = _rules()
+    clause = text[start:end]
+    stripped = clause.lstrip()
+    if stripped.startswith(headings):
+        return None
+    for m in cues.finditer(clause):
+        cue = m.group()
+        if len(cue) == 1 and (m.start() > 0 and clause[m.start() - 1] in not_before or clause.startswith(not_after, m.end())):
+            continue
+        if cue == "将" and BA_SENSE.search(clause, m.end()):
+            continue
+        prefix = clause[:m.start()]
+        lead = time.match(prefix.lstrip())
+        actor = prefix.lstrip()[lead.end() if lead else 0:]
+        is_party = actor and (party.search(actor) or actor in gazetteer())
+        first = m.start() - len(actor) if is_party else m.start()
+        last = len(clause.rstrip(" \t\u3000"))
+        if last - first > len(cue):
+            return (start + first, start + last, "COMMITMENT", 0.6)
+        return None
+    return None

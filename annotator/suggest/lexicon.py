@@ -1,0 +1,57 @@
+"""The suggester's data: the gazetteer and the word lists of resources/suggest_lexicon.toml, loaded once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from annotator.core.resources import read_text
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    level: str  # province, prefecture, county or short
+    full_name: str
+
+
+@cache
+def lexicon() -> dict:
+    return tomllib.loads(read_text("suggest_lexicon.toml"))
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Division names and their short forms, from resources/gazetteer.tsv."""
+    places = {}
+    for line in read_text("gazetteer.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, level, _code, full = line.split("\t")
+            places[name] = Place(name, level, full)
+    return places
+
+
+def alternation(words) -> str:
+    """A regex matching any of `words`, built as a trie so that matching stays fast with thousands of words.
+
+    At each position the longest word wins.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+def _pattern(node: dict) -> str:
+    end = "" in node
+    branches = [re.escape(ch) + _pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body

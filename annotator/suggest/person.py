@@ -1,0 +1,63 @@
+"""PERSON: names after titles (区委书记袁泉) and in the lists that follow them (县领导尚文隆、秦延辉),
+names before a title (习近平总书记), bylines (记者:朱虹 李独懿), and every other mention of a name found.
+
+A name starts with a known surname and has one or two more characters, or, right after a
+title, is up to four characters (阿石拉比) when a verb of the report follows it.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from annotator.suggest.lexicon import alternation, lexicon
+from annotator.suggest.select import Candidate
+
+CJK = "\u4e00-\u9fff"
+
+
+@cache
+def _rules():
+    lex = lexicon()["person"]
+    surnames = set("".join(lex["surnames"].split()))
+    compound = alternation(lex["compound_surnames"])
+    single = "[" + "".join(sorted(surnames)) + "]"
+    given = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
+    follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
+    titles = alternation(lex["titles"])
+    return {
+        "after_title": re.compile(f"(?:{titles})(?:[:：]\\s*)?(?=((?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})(?:{follow}|$))"),
+        "list_next": re.compile(f"、((?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
+        "before_title": re.compile(f"((?:{compound}|{single}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
+        "byline": re.compile(f"(?:{alternation(lex['bylines'])})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）\\n]|$)))+)"),
+        "speaker": re.compile(f"(?:^|(?<=[。！？\\n]))((?:{compound}|{single}){given}{{1,2}}?)(?=(?:说|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
+    }
+
+
+def find_people(text: str) -> list[Candidate]:
+    rules = _rules()
+    names: dict[tuple[int, int], float] = {}
+    for m in rules["after_title"].finditer(text):
+        _add(names, m.start(1), m.end(1), 0.85)
+        _follow_list(text, m.end(1), rules["list_next"], names)
+    for m in rules["before_title"].finditer(text):
+        _add(names, m.start(1), m.end(1), 0.8)
+    for m in rules["byline"].finditer(text):
+        for part in re.finditer(f"[{CJK}]+", m.group(1)):
+            _add(names, m.start(1) + part.start(), m.start(1) + part.end(), 0.9)
+    for m in rules["speaker"].finditer(text):
+        _add(names, m.start(1), m.end(1), 0.7)
+    found = {text[s:e] for s, e in names}
+    if found:  # every other mention of a name found above
+        for m in re.finditer(alternation(found), text):
+            _add(names, m.start(), m.end(), 0.8)
+    return [(s, e, "PERSON", score) for (s, e), score in names.items()]
+
+
+def _add(names: dict[tuple[int, int], float], start: int, end: int, score: float) -> None:
+    names[(start, end)] = max(score, names.get((start, end), 0.0))
+
+
+def _follow_list(text: str, pos: int, list_next: re.Pattern, names: dict) -> None:
+    while (m := list_next.match(text, pos)):
+        _add(names, m.start(1), m.end(1), 0.85)
+        pos = m.end(1)

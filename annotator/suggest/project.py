@@ -1,0 +1,70 @@
+"""Suggestions in a project: pending spans for a document or the whole project, learned from its spans."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core.model import Span
+from annotator.store.project import Project
+from annotator.suggest.suggester import LEARNED_SCORE, Memory, Suggester
+
+SUGGEST_EVENT = "suggest"
+
+
+def memory_of(project: Project) -> Memory:
+    memory = Memory()
+    for label, text, state, count in project.span_texts():
+        memory.learn(label, text, state, count)
+    return memory
+
+
+def suggester_for(project: Project) -> Suggester:
+    clause = tuple(l.name for l in project.labels() if l.kind == "clause")
+    return Suggester(memory_of(project), clause_labels=clause)
+
+
+def suggest_document(project: Project, doc_id: int, suggester: Suggester | None = None) -> list[Span]:
+    """Add suggestions to a document where it has no span of the same label and the spot was not rejected."""
+    suggester = suggester or suggester_for(project)
+    return project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
+                             action=SUGGEST_EVENT)
+
+
+def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
+    """The suggestions that touch no span of their label and no spot rejected for it."""
+    labels = set(project.label_names())
+    existing = project.spans(doc_id, states=("accepted", "pending", "rejected"))
+    rejected = {(s.start, s.end, s.label) for s in existing if s.state == "rejected"}
+    live = [s for s in existing if s.state != "rejected"]
+    new = [s for s in spans if s.label in labels and (s.start, s.end, s.label) not in rejected
+           and not any(o.label == s.label and o.start < s.end and s.start < o.end for o in live)]
+    return new
+
+
+def suggest_project(project: Project, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> int:
+    """Suggestions for every document not done; returns how many spans were added."""
+    suggester = suggester_for(project)
+    ids = [i for i in project.document_ids() if project.status(i) != "done"]
+    added = 0
+    for n, doc_id in enumerate(ids, 1):
+        if cancelled and cancelled():
+            break
+        added += len(suggest_document(project, doc_id, suggester))
+        if progress:
+            progress(n, len(ids))
+    return added
+
+
+def suggest_occurrences(project: Project, span: Span) -> list[Span]:
+    """After an annotator labels a string, suggest its other occurrences in the same document."""
+    if any(l.name == span.label and l.kind == "clause" for l in project.labels()):
+        return []
+    text = project.text(span.document_id)
+    spots = []
+    i = text.find(span.text)
+    while i >= 0:
+        spots.append(Span(start=i, end=i + len(span.text), label=span.label, text=span.text,
+                          origin="suggested", state="pending", score=LEARNED_SCORE))
+        i = text.find(span.text, i + len(span.text))
+    new = _new(project, span.document_id, spots)
+    return project.add_spans(span.document_id, new, action=SUGGEST_EVENT) if new else []

@@ -1,0 +1,100 @@
+"""REGION: divisions from the gazetteer, named zones, established areas, and towns and villages by suffix.
+
+A county's short form (宜川 for 宜川县) is suggested only in a report that also names
+the county in full: on their own, county short forms are mostly ordinary words
+(资兴 in 投资兴业, 从江 in 从江阳区). Province and prefecture short forms (山东, 济南)
+need no such anchor.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from annotator.suggest.lexicon import alternation, gazetteer, lexicon
+from annotator.suggest.select import Candidate, take_non_overlapping
+
+CJK = "\u4e00-\u9fff"
+# After these a town or village name may start (在保靖县吕洞山镇考察了黄金村).
+OPENERS = frozenset("在到赴于和与及了的从向往至经")
+TITLE_AFTER = "长"
+# A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
+JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
+
+
+@cache
+def _rules():
+    lex = lexicon()["region"]
+    names = set(gazetteer()) | set(lex["areas"])
+    by_prefix: dict[str, list[int]] = {}  # first two characters -> name lengths, longest first
+    for name in names:
+        by_prefix.setdefault(name[:2], []).append(len(name))
+    lengths = {k: sorted(set(v), reverse=True) for k, v in by_prefix.items()}
+    zone = re.compile(alternation(lex["zone_suffixes"]))
+    name_char = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
+    local = re.compile(f"{name_char}{{2,4}}?(?:{alternation(lex['place_suffixes'])})")
+    return names, lengths, zone, local, frozenset(lex["not_places"])
+
+
+def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone: re.Pattern):
+    """(start, name, zone suffix or "") for the longest known name at each position."""
+    for i in range(len(text) - 1):
+        for n in lengths.get(text[i:i + 2], ()):
+            if text[i:i + n] in names:
+                z = zone.match(text, i + n)
+                yield i, text[i:i + n], z.group() if z else ""
+                break
+
+
+def find_regions(text: str) -> list[Candidate]:
+    names, lengths, zone, local, not_places = _rules()
+    places = gazetteer()
+    found = list(_known_names(text, names, lengths, zone))
+    full_names = {places[name].full_name for _, name, _ in found if name in places and places[name].level != "short"}
+    candidates: list[Candidate] = []
+    for start, name, zone_suffix in found:
+        place = places.get(name)
+        end = start + len(name) + len(zone_suffix)
+        if zone_suffix:
+            score = 0.9
+        elif place is None:  # an established area (长三角)
+            score = 0.85
+        elif place.level != "short":
+            if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
+                continue
+            score = 0.9
+        elif _is_county(place.full_name) and place.full_name not in full_names:
+            continue
+        else:
+            score = 0.8
+        candidates.append((start, end, "REGION", score))
+    chosen = take_non_overlapping(candidates)
+    return chosen + _local_places(text, chosen, local, not_places)
+
+
+def _is_county(full_name: str) -> bool:
+    return gazetteer()[full_name].level == "county"
+
+
+def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_places: frozenset[str]) -> list[Candidate]:
+    """Towns, townships, villages and communities: a short name and its suffix, starting at a boundary."""
+    taken = bytearray(len(text) + 1)
+    ends = set()
+    for s, e, _, _ in known:
+        taken[s:e] = b"\1" * (e - s)
+        ends.add(e)
+    out: list[Candidate] = []
+    for m in re.finditer(f"[{CJK}]", text):
+        i = m.start()
+        if taken[i] or not (i == 0 or i in ends or not _is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
+            continue
+        found = local.match(text, i)
+        if (found and found.group() not in not_places and not any(taken[i:found.end()])
+                and text[found.end() - 1:found.end() + 1] not in JOINED_SUFFIXES):
+            out.append((i, found.end(), "REGION", 0.6))
+            ends.add(found.end())
+            taken[i:found.end()] = b"\1" * (found.end() - i)
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

@@ -1,0 +1,83 @@
+"""Suggestions: quality on the seeds (../shared/gold/score.py) and speed, against jieba.cut alone.
+
+Run: .venv/bin/python benchmarks/suggest_speed.py [--quick]
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import report_corpus  # noqa: E402
+
+from annotator.core.resources import seed_files  # noqa: E402
+from annotator.ingest.read import parse_report  # noqa: E402
+from annotator.ingest.repair import repair  # noqa: E402
+from annotator.suggest import Suggester  # noqa: E402
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def seed_scores(suggester: Suggester) -> str:
+    """The scorer's table for our suggestions on the five seeds."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for seed in seed_files():
+            text = repair(parse_report(seed.name, seed.read_bytes()).text).text
+            spans = [{"start": s.start, "end": s.end, "label": s.label} for s in suggester.suggest(text)]
+            f.write(json.dumps({"file": seed.name, "text": text, "spans": spans}, ensure_ascii=False) + "\n")
+    if not (GOLD / "score.py").exists():
+        return "(no ../shared/gold/score.py here)"
+    return subprocess.run([sys.executable, str(GOLD / "score.py"), str(GOLD / "seeds"), f.name],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def main(quick: bool = False) -> list[tuple]:
+    import jieba
+
+    suggester = Suggester()
+    print(seed_scores(suggester))
+    corpus = [repair(t).text for t in report_corpus(200_000 if quick else 2_000_000)]
+    chars = sum(map(len, corpus))
+    report = "\n".join(corpus)[:3000]
+    jieba.initialize()
+    suggester.suggest(report)  # data loaded once, as in the app
+
+    latencies = []
+    for _ in range(20 if quick else 200):
+        t0 = time.perf_counter()
+        suggester.suggest(report)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    latencies.sort()
+    runs = 1 if quick else 3
+    ours, theirs = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for t in corpus:
+            suggester.suggest(t)
+        ours.append(chars / (time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        for t in corpus:
+            list(jieba.cut(t))
+        theirs.append(chars / (time.perf_counter() - t0))
+    rows = [
+        (f"suggest one {len(report):,}-char report, median ms", statistics.median(latencies), "< 20"),
+        ("  same, 95th percentile ms", latencies[int(len(latencies) * 0.95) - 1], "-"),
+        ("suggest corpus, chars/s", statistics.median(ours), ">= 0.5 x jieba"),
+        ("jieba.cut alone, chars/s (baseline)", statistics.median(theirs), "-"),
+        ("ratio suggest / jieba", statistics.median(ours) / statistics.median(theirs), ">= 0.5"),
+    ]
+    print(f"corpus: {len(corpus)} reports, {chars:,} characters; {runs} run(s)")
+    print(f"{'scenario':<46}{'figure':>14}{'target':>16}")
+    for name, value, target in rows:
+        print(f"{name:<46}{value:>14,.2f}{target:>16}")
+    return rows
+
+
+if __name__ == "__main__":
+    main("--quick" in sys.argv)

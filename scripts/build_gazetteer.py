@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Build resources/gazetteer.tsv, the REGION suggester's list of China's administrative divisions.
+
+Source: the `cpca` package (MIT licence), file cpca/resources/adcodes.csv: every
+province, prefecture and county-level division with its 12-digit code, and
+cpca/resources/56_nations.csv, the ethnic group names that autonomous areas carry
+in their full names. The wheel is fetched from PyPI at a pinned version and its
+checksum checked, so the output is reproducible:
+
+    python scripts/build_gazetteer.py            # downloads the wheel with pip
+    python scripts/build_gazetteer.py WHEEL.whl  # or uses one you have
+
+Each full name gets its short forms (凉山彝族自治州 -> 凉山州, 凉山; 奉贤区 -> 奉贤),
+dropping one-character forms and short forms that are common Chinese words
+(by jieba's dictionary: 和平区 -> 和平, 合作市 -> 合作 are not kept).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import subprocess
+import sys
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import jieba
+
+PACKAGE, VERSION = "cpca", "0.5.5"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer.tsv"
+
+# Suffixes removed to make a short form, longest first; "州" is kept after an autonomous prefecture's name.
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
+NOT_PLACES = ("直辖", "群岛", "海域")
+
+
+def level(adcode: str) -> str:
+    if adcode[2:6] == "0000":
+        return "province"
+    return "prefecture" if adcode[4:6] == "00" else "county"
+
+
+def fetch_wheel() -> Path:
+    tmp = Path(tempfile.mkdtemp())
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+                    f"{PACKAGE}=={VERSION}", "-d", str(tmp)], check=True, stdout=subprocess.DEVNULL)
+    return next(tmp.glob("*.whl"))
+
+
+def common_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word -> (frequency, part of speech)."""
+    out = {}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            out[word] = (int(freq), tag)
+    return out
+
+
+def is_common_word(form: str, words: dict[str, tuple[int, str]]) -> bool:
+    """A short form that is mostly an ordinary word (和平, 合作, 开发, 通道) would be suggested everywhere."""
+    freq, tag = words.get(form, (0, "ns"))
+    if tag == "ns":
+        return False
+    return freq >= 300 or (freq >= 50 and tag not in ("n", "nr", "nrt", "nz"))
+
+
+def strip_ethnic(stem: str, nations: list[str]) -> str:
+    """凉山彝族 -> 凉山, 湘西土家族苗族 -> 湘西, 广西壮族 -> 广西."""
+    changed = True
+    while changed:
+        changed = False
+        for n in nations:
+            if stem.endswith(n) and len(stem) > len(n):
+                stem, changed = stem[: -len(n)], True
+    return stem
+
+
+def short_forms(name: str, nations: list[str]) -> list[str]:
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = strip_ethnic(name[: -len(suffix)], nations)
+            forms = [stem]
+            if suffix == "自治州":
+                forms.insert(0, stem + "州")
+            return [f for f in forms if len(f) >= 2 and f != name]
+    return []
+
+
+def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    with zipfile.ZipFile(wheel) as z:
+        rows = list(csv.DictReader(io.TextIOWrapper(z.open("cpca/resources/adcodes.csv"), "utf-8")))
+        nations = [n.strip() for n in z.read("cpca/resources/56_nations.csv").decode("utf-8").split() if n.strip()]
+    nations.sort(key=len, reverse=True)
+    words = common_words()
+    entries: dict[str, tuple[str, str, str, str]] = {}
+    for row in rows:
+        code, name = row["adcode"], row["name"]
+        if any(m in name for m in NOT_PLACES):
+            continue
+        if not is_common_word(name, words) or len(name) > 2:
+            entries.setdefault(name, (name, level(code), code, name))
+        for form in short_forms(name, nations):
+            if not is_common_word(form, words):
+                entries.setdefault(form, (form, "short", code, name))
+    return sorted(entries.values(), key=lambda e: (e[2], e[1] == "short", e[0])), digest
+
+
+def main(argv: list[str]) -> int:
+    wheel = Path(argv[1]) if len(argv) > 1 else fetch_wheel()
+    entries, digest = build(wheel)
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        f.write(f"# China's administrative divisions for the REGION suggester. Built by scripts/build_gazetteer.py\n"
+                f"# from {PACKAGE} {VERSION} (https://pypi.org/project/{PACKAGE}/{VERSION}/, MIT licence),\n"
+                f"# cpca/resources/adcodes.csv; wheel {wheel.name} sha256 {digest}; jieba {jieba.__version__}\n"
+                f"# dictionary used to drop short forms that are common words; built {date.today().isoformat()}.\n"
+                f"# name\tlevel\tadcode\tfull name\n")
+        for e in entries:
+            f.write("\t".join(e) + "\n")
+    print(f"{OUT}: {len(entries)} names from {wheel.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,173 @@
+"""Suggestions: what the rules find and refuse (GUIDELINES.md examples), quality on the seeds, learning,
+and suggestions inside a project (pending spans, accept, reject, accept all, undo)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.suggest import Memory, Suggester
+from annotator.suggest.project import suggest_document, suggest_project
+
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold"
+
+
+def found(text, label=None, memory=None):
+    spans = Suggester(memory).suggest(text)
+    for s in spans:
+        assert text[s.start:s.end] == s.text and s.state == "pending" and s.origin == "suggested"
+    return [s.text for s in spans if label is None or s.label == label]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("湖南省湘西州保靖县吕洞山镇黄金村", ["湖南省", "湘西州", "保靖县", "吕洞山镇", "黄金村"]),
+    ("凉山彝族自治州委书记到凉山州，凉山", ["凉山彝族自治州", "凉山州", "凉山"]),
+    ("奉贤区委书记说，奉贤要", ["奉贤区", "奉贤"]),
+    ("京津冀、长三角和粤港澳大湾区；武陵山区", ["京津冀", "长三角", "粤港澳大湾区", "武陵山区"]),
+    ("浙江日报：达孜工业园区里有兰州拉面", ["浙江", "达孜工业园区", "兰州"]),
+    ("延安市宜川县—无锡高新区(新吴区)", ["延安市", "宜川县", "无锡高新区", "新吴区"]),
+])
+def test_regions(text, expected):
+    assert found(text, "REGION") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "山区、对口地区、西部、西南、**县、xx区、中国、全国、全省、岛城、雪域。",
+    "黄河、六盘山、黄土高原。闽宁协作、沪滇合作、粤桂两省区、苏陕协作、鲁渝。",
+    "推进乡村振兴，城乡融合，投资兴业，同心同向，持续促进富民增收。",  # 资兴, 同心, 富民: county short forms, unanchored
+    "代县长讲话。",
+])
+def test_not_regions(text):
+    assert found(text, "REGION") == []
+
+
+def test_a_county_short_form_needs_the_full_name_in_the_report():
+    assert found("宜川的苹果", "REGION") == []
+    assert found("宜川县的苹果，宜川的苹果", "REGION") == ["宜川县", "宜川"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("投入14654.73万元，其中9500余万元", ["14654.73万元", "9500余万元"]),
+    ("近7000名群众，90%以上，2.67万亩，150万，43.2万，9000多个", ["7000名", "90%", "2.67万亩", "150万", "43.2万", "9000多个"]),
+    ("选派两名干部，分为两组，5千吨，2.2亿元，11次", ["两名", "两组", "5千吨", "2.2亿元", "11次"]),
+    ("2022年12月1日，25年间，3个月，20周年，第二，第六批，多次，一批，部分，近一半", []),
+    ("三个方面，8个方面，两地，两省区，三县，“十四五”，“四个不摘”，山区26县，**个亿，x万元，一项任务", []),
+])
+def test_amounts(text, expected):
+    assert found(text, "AMOUNT") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区委书记袁泉出席并讲话。区长王益群主持。袁泉指出", ["袁泉", "王益群", "袁泉"]),
+    ("县领导尚文隆、秦延辉、高鹃、魏建文参加相关活动。", ["尚文隆", "秦延辉", "高鹃", "魏建文"]),
+    ("(来源:川江号 本文记者:朱虹 李独懿)\n编辑:李永鑫", ["朱虹", "李独懿", "李永鑫"]),
+    ("州长阿石拉比分段陪同。", ["阿石拉比"]),
+    ("深入贯彻习近平总书记重要指示。", ["习近平"]),
+    ("副市长林飞宣读了决定，**同志出席，宜川县政协主席王长江说", ["林飞", "王长江"]),
+])
+def test_people(text, expected):
+    assert found(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新吴区将以更大力度狠抓推进，促进项目早日开工。", ["新吴区将以更大力度狠抓推进"]),
+    ("下一步，要准确把握新形势新要求，立足更高政治站位。", ["要准确把握新形势新要求"]),
+    ("今后将按照中央要求，坚持协作。", ["将按照中央要求"]),
+    ("同时，县经信局、县商务局和各镇街要进一步健全机制。", ["县经信局、县商务局和各镇街要进一步健全机制"]),
+    ("希望新吴区能够在招商引资等方面给予支持。", ["希望新吴区能够在招商引资等方面给予支持"]),
+    ("高勇表示将推进以下几个方面工作:", ["将推进以下几个方面工作"]),
+    ("青岛将投入帮扶资金2.2亿元。", ["青岛将投入帮扶资金2.2亿元"]),
+    ("累计投入各类帮扶资金14654.73万元。这是重要的要求，主要有3个方面。", []),
+    ("一是产业帮扶要提质增效。", []),
+    ("继续保持对口工作好势头\n", []),  # a heading
+])
+def test_commitments(text, expected):
+    assert found(text, "COMMITMENT") == expected
+
+
+def test_a_commitment_holds_the_entities_inside_it():
+    spans = Suggester().suggest("历城区将投入资金5千吨。")
+    labels = {s.label: s for s in spans}
+    assert labels["COMMITMENT"].text == "历城区将投入资金5千吨"
+    assert labels["REGION"].text == "历城区" and labels["AMOUNT"].text == "5千吨"
+
+
+def test_learning_suggests_accepted_strings_and_forgets_twice_rejected_ones():
+    memory = Memory()
+    memory.learn("PERSON", "小明", "accepted")
+    memory.learn("REGION", "宜川", "rejected", 2)
+    memory.learn("REGION", "宜川县", "rejected")
+    text = "宜川县的小明说，宜川好"
+    assert found(text, "PERSON", memory) == ["小明"]
+    assert found(text, "REGION", memory) == ["宜川县"]  # rejected once only: still suggested
+
+
+@pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="needs ../shared/gold")
+def test_seed_scores_meet_the_targets(tmp_path, capsys):
+    seeds = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
+    assert main(["suggest", *map(str, seeds)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    first = json.loads(lines[0])
+    assert set(first) == {"file", "text", "spans"}
+    assert set(first["spans"][0]) == {"start", "end", "label", "text", "score"}
+    preds = tmp_path / "p.jsonl"
+    preds.write_text("\n".join(lines), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(GOLD / "score.py"), str(GOLD / "seeds"), str(preds)],
+                         capture_output=True, text=True, check=True).stdout
+    f1 = dict(part.split("=") for part in out.splitlines()[-1].split()[1:])
+    assert float(f1["REGION"]) >= 0.9 and float(f1["PERSON"]) >= 0.9 and float(f1["AMOUNT"]) >= 0.9
+    assert float(f1["COMMITMENT"]) >= 0.6
+
+
+def test_suggest_cli_names_a_bad_file_and_goes_on(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    good = tmp_path / "good.txt"
+    good.write_text("宜川县委书记高勇主持会议。", encoding="utf-8")
+    assert main(["suggest", str(bad), str(good), "--format", "text"]) == 1
+    out, err = capsys.readouterr()
+    assert "bad.txt" in err and "good.txt: 2 spans" in out and "高勇" in out
+
+
+def test_suggestions_in_a_project_are_pending_and_respect_existing_and_rejected_spans(seeded_project):
+    p = seeded_project
+    doc = p.document_ids()[3]  # 003: 新吴区 and 宜川县
+    text = p.text(doc)
+    first = text.index("新吴区")
+    p.add_span(doc, first, first + 3, "REGION", annotator="ann")
+    added = suggest_document(p, doc)
+    assert added and all(s.state == "pending" and s.origin == "suggested" and s.score for s in added)
+    assert not any(s.label == "REGION" and s.start == first for s in added)
+    assert p.has_event(doc, "suggest")
+    target = next(s for s in added if s.label == "PERSON")
+    p.update_span(target.id, state="rejected", annotator="ann")
+    for s in p.spans(doc, states=("pending",)):
+        p.delete_span(s.id)
+    again = suggest_document(p, doc)
+    assert (target.start, target.end) not in {(s.start, s.end) for s in again if s.label == "PERSON"}
+
+
+def test_accept_all_is_one_undoable_step(seeded_project):
+    p = seeded_project
+    doc = p.document_ids()[0]
+    pending = suggest_document(p, doc)
+    p.update_spans([s.id for s in pending], state="accepted", annotator="ann")
+    assert {s.state for s in p.spans(doc)} == {"accepted"}
+    assert all(s.annotator == "ann" for s in p.spans(doc))
+    p.undo("ann")
+    assert {s.state for s in p.spans(doc)} == {"pending"}
+    p.redo("ann")
+    assert {s.state for s in p.spans(doc)} == {"accepted"}
+
+
+def test_project_suggestions_learn_from_accepted_spans(seeded_project):
+    p = seeded_project
+    doc = p.document_ids()[1]
+    text = p.text(doc)
+    i = text.index("飞地")
+    p.add_span(doc, i, i + 2, "REGION", annotator="ann")  # a label the rules would not make
+    assert suggest_project(p) > 0
+    assert sum(1 for s in p.spans(doc) if s.text == "飞地" and s.state == "pending") == text.count("飞地") - 1
