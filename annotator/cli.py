@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="import report files or folders into the project",
-                       description="Import reports (.txt, .html, .docx; folders recursively), repairing them.")
+                       description="Import reports (.txt, .html, .docx; folders recursively), repairing them, "
+                                   "and annotated files (Label Studio JSON, our JSONL), recognized by content.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-v", "--verbose", action="store_true", help="print the repair report of each file")
     _add_repair_flags(p)
@@ -160,6 +161,8 @@ def cmd_export(args) -> int:
     with open_project(args.db) as project:
         summary = exporter(project, Path(args.out), sel, raw_offsets=args.raw_offsets)
     print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
+    if summary.get("dropped"):
+        print(f"{summary['dropped']} spans left out (overlaps, clause labels): see {args.out}.notes.txt")
     return 0
 
 

@@ -35,7 +35,7 @@ def config_path(out: Path) -> Path:
 
 def _region(span: Span, start: int, end: int, text: str) -> dict:
     item = {"id": f"s{span.id}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-            "origin": "manual" if span.origin == "manual" else "prediction",
+            "origin": "prediction" if span.origin == "suggested" else "manual",
             "value": {"start": start, "end": end, "text": text[start:end], "labels": [span.label]}}
     if span.score is not None:
         item["score"] = span.score
@@ -70,12 +70,11 @@ def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_of
 
 def export_labelstudio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
     out = Path(out)
-    annotators = sorted({r[0] for r in project.db.execute("SELECT DISTINCT annotator FROM spans")})
+    chosen = list(selected(project, sel))
+    annotators = sorted({s.annotator for _, spans in chosen for s in spans if s.state != "pending"})
     annotator_ids = {name: i + 1 for i, name in enumerate(annotators)}
-    tasks, spans = [], 0
-    for doc, doc_spans in selected(project, sel):
-        tasks.append(task(doc, doc_spans, annotator_ids, raw_offsets))
-        spans += len(doc_spans)
+    tasks = [task(doc, doc_spans, annotator_ids, raw_offsets) for doc, doc_spans in chosen]
+    spans = sum(len(doc_spans) for _, doc_spans in chosen)
     with atomic_path(config_path(out)) as tmp:
         tmp.write_text(labeling_config(project.labels()), encoding="utf-8")
     with atomic_path(out) as tmp:

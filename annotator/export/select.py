@@ -1,10 +1,10 @@
 """Choosing what an export holds: which documents, which spans, whose."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
-from annotator.core.errors import SpanError
+from annotator.core.errors import AnnotatorError, SpanError
 from annotator.core.model import Document, Span
 from annotator.core.spans import check_span
 from annotator.store.project import Project
@@ -15,6 +15,9 @@ class Selection:
     documents: str = "done"  # "done" or "all"
     spans: str = "accepted"  # "accepted" or "all" (adds pending suggestions)
     annotator: str | None = None
+    # Called with (documents read, documents chosen) as the export goes; `cancelled` stops it, leaving no file.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
 
 
 def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[Document, list[Span]]]:
@@ -22,7 +25,12 @@ def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[D
     where = "" if sel.documents == "all" else "WHERE status = 'done'"
     states = ("accepted",) if sel.spans == "accepted" else ("accepted", "pending")
     labels = set(project.label_names())
-    for (doc_id,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id").fetchall():
+    ids = [doc_id for (doc_id,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id")]
+    for n, doc_id in enumerate(ids, 1):
+        if sel.cancelled is not None and sel.cancelled():
+            raise AnnotatorError("export cancelled; nothing was written")
+        if sel.progress is not None:
+            sel.progress(n, len(ids))
         doc = project.document(doc_id)
         spans = [s for s in project.spans(doc_id, states)
                  if sel.annotator is None or s.annotator == sel.annotator or s.state == "pending"]

@@ -35,12 +35,26 @@ Check first:
 """
 
 
-def split(doc_ids: list[int]) -> tuple[set[int], set[int]]:
-    """A seeded split by document: (train ids, dev ids)."""
-    ids = sorted(doc_ids)
-    random.Random(SPLIT_SEED).shuffle(ids)
-    n_dev = max(1, round(len(ids) * DEV_SHARE)) if len(ids) > 1 else 0
-    return set(ids[n_dev:]), set(ids[:n_dev])
+def split(docs: dict[int, frozenset[str]]) -> tuple[set[int], set[int]]:
+    """A seeded split by document, stratified by the set of labels each document holds: (train ids, dev ids).
+
+    Documents are lined up stratum by stratum (shuffled within each) and every fifth goes to dev,
+    so each kind of document is in dev in its share, and a small stratum is not left out.
+    """
+    rng = random.Random(SPLIT_SEED)
+    strata: dict[frozenset[str], list[int]] = {}
+    for doc_id in sorted(docs):
+        strata.setdefault(docs[doc_id], []).append(doc_id)
+    line: list[int] = []
+    for key in sorted(strata, key=sorted):
+        ids = strata[key]
+        rng.shuffle(ids)
+        line.extend(ids)
+    every = round(1 / DEV_SHARE)
+    dev = {doc_id for i, doc_id in enumerate(line) if i % every == every - 1} if len(line) > 1 else set()
+    if not dev and len(line) > 1:
+        dev.add(line[-1])
+    return set(docs) - dev, dev
 
 
 def training_config(longest: int, entity_labels: bool, span_labels: bool):
@@ -65,7 +79,7 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_
     nlp = spacy.blank("zh")
     kinds = {l.name: l.kind for l in project.labels()}
     chosen = list(selected(project, sel))
-    train_ids, dev_ids = split([d.id for d, _ in chosen])
+    train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
     bins = {"train": DocBin(store_user_data=True), "dev": DocBin(store_user_data=True)}
     longest = n_spans = 0
     for doc, spans in chosen:

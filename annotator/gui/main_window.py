@@ -6,6 +6,8 @@ screen shows it; there is no Save command.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -19,7 +21,10 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.resources import read_text
 from annotator.core.spans import trim
+from annotator.export.formats import EXPORTERS
+from annotator.export.select import Selection
 from annotator.gui.document_model import DocumentListModel
+from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.import_report import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.importer import import_paths
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(self.tr("Import files…"), "Ctrl+I", self.choose_import_files, file_menu)
         self._action(self.tr("Import folder…"), "Ctrl+Shift+I", self.choose_import_folder, file_menu)
+        self._action(self.tr("Export…"), "Ctrl+E", self.choose_export, file_menu)
         file_menu.addSeparator()
         self._action(self.tr("Quit"), "Ctrl+Q", self.close, file_menu)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -241,6 +247,32 @@ class MainWindow(QMainWindow):
             self.open_document(self.model.ids[0])
         self.import_report = ImportReportDialog(results, self)
         self.import_report.open()
+
+    # -- exporting -------------------------------------------------------
+
+    def choose_export(self) -> None:
+        annotators = sorted({r[0] for r in self.project.db.execute("SELECT DISTINCT annotator FROM spans")})
+        start = self.project.path.parent if self.project.path else Path.home()
+        dialog = ExportDialog(annotators, start, self)
+        if dialog.exec():
+            self.export(dialog.format_name(), dialog.out(), dialog.selection(), dialog.raw.isChecked())
+
+    def export(self, format_name: str, out: Path, sel: Selection, raw_offsets: bool = False) -> None:
+        """Export in a worker thread with a progress bar; the file appears only when it is complete."""
+        exporter = EXPORTERS[format_name][0]
+
+        def job(project, progress, cancelled):
+            chosen = replace(sel, progress=lambda i, n: progress(i, n, ""), cancelled=cancelled)
+            return exporter(project, out, chosen, raw_offsets=raw_offsets)
+
+        self.run_job(self.tr("Exporting"), job, self._exported)
+
+    def _exported(self, summary, error) -> None:
+        if error is not None:
+            show_error(self, str(error))
+            return
+        self.statusBar().showMessage(self.tr("Exported %d documents, %d spans to %s")
+                                     % (summary["documents"], summary["spans"], summary["path"]), 10000)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.model import Document
+from annotator.core.model import Document, Span
 from annotator.core.resources import seed_files
-from annotator.ingest.read import REPORT_SUFFIXES, RawReport, parse_report, read_report
+from annotator.ingest.read import REPORT_SUFFIXES, RawReport, parse_report, read_bytes
+from annotator.ingest.tasks import TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
 from annotator.store.project import Project
 
@@ -34,7 +35,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES | TASK_SUFFIXES
                               and not f.name.startswith(".")))
         else:
             out.append(p)
@@ -63,12 +64,49 @@ def project_rules(project: Project) -> list[Rule] | None:
 
 def import_one(project: Project, path: Path, options: RepairOptions = RepairOptions(),
                rules: list[Rule] | None = None) -> FileResult:
+    """Import a report, or an annotated file (Label Studio JSON, JSONL) recognized by its content."""
     try:
-        raw = read_report(path)
-        doc, report = build_document(path.name, str(path), raw, options, rules)
+        data = read_bytes(path)
+        if looks_like_tasks(path, data):
+            return _store_tasks(project, path, parse_tasks(path, data, set(project.label_names())))
+        doc, report = build_document(path.name, str(path), parse_report(str(path), data), options, rules)
     except AnnotatorError as e:
         return FileResult(path, "failed", str(e))
     return _store(project, path, doc, report)
+
+
+def _store_tasks(project: Project, path: Path, parsed: TaskFile) -> FileResult:
+    """All of a file's new documents and their spans in one transaction; what was skipped is reported."""
+    problems = list(parsed.problems)
+    added, spans, duplicates, first = 0, 0, 0, None
+    with project.transaction():
+        for n, task in enumerate(parsed.tasks, 1):
+            if project.document_id_by_hash(task.doc.content_hash) is not None:
+                duplicates += 1
+                continue
+            kept, clashes = without_clashes(task.spans)
+            if clashes:
+                problems.append(f"{task.doc.name}: {clashes} span(s) overlapping a span of the same label skipped")
+            doc_id = project.add_document(task.doc, {"kind": parsed.kind})
+            spans += len(project.add_spans(doc_id, kept, action="import_spans"))
+            added += 1
+            first = first or doc_id
+    summary = (f"{added} document(s) with {spans} span(s) from {parsed.kind}"
+               + (f", {duplicates} already in the project" if duplicates else "")
+               + (f"; skipped: {'; '.join(problems)}" if problems else ""))
+    status = "imported" if added else ("duplicate" if duplicates and not problems else "failed")
+    return FileResult(path, status, f"{path}: {summary}" if status == "failed" else summary, first,
+                      {"kind": parsed.kind, "documents": added, "spans": spans, "skipped": problems})
+
+
+def without_clashes(spans: list[Span]) -> tuple[list[Span], int]:
+    """Drop spans that overlap an earlier span of the same label; the project allows no such overlap."""
+    kept: list[Span] = []
+    for s in spans:
+        if any(k.label == s.label and k.start < s.end and s.start < k.end for k in kept):
+            continue
+        kept.append(s)
+    return kept, len(spans) - len(kept)
 
 
 def _store(project: Project, path: Path, doc: Document, report: dict) -> FileResult:

@@ -26,13 +26,17 @@ class RawReport:
     meta: dict = field(default_factory=dict)
 
 
-def read_report(path: Path) -> RawReport:
-    """Read one report; raises InputError naming the file and the problem."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; InputError names the file when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
-    return parse_report(str(path), data)
+
+
+def read_report(path: Path) -> RawReport:
+    """Read one report; raises InputError naming the file and the problem."""
+    return parse_report(str(path), read_bytes(path))
 
 
 def parse_report(name: str, data: bytes) -> RawReport:

@@ -127,6 +127,10 @@ class Project:
     def label_names(self) -> list[str]:
         return [l.name for l in self.labels()]
 
+    def transaction(self):
+        """One transaction around several changes (an import of a whole file); nested calls are savepoints."""
+        return self.db.atomic()
+
     # -- documents -------------------------------------------------------
 
     def add_document(self, doc: Document, report: dict | None = None) -> int:

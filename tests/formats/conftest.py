@@ -18,6 +18,12 @@ ASTRAL = "𠮷赵敏😀宣布向西安市捐款二百万元。"
 @pytest.fixture
 def gold_project(tmp_path):
     project = Project.open(tmp_path / "gold.annot")
+    _fill_gold(project)
+    yield project
+    project.close()
+
+
+def _fill_gold(project: Project) -> None:
     import_seeds(project)
     for doc in project.document_ids():
         text = project.text(doc)
@@ -30,5 +36,52 @@ def gold_project(tmp_path):
     project.add_span(doc, 7, 10, "REGION", annotator="li")
     project.add_span(doc, 1, 3, "PERSON", annotator="li", origin="suggested", state="pending", score=0.9)
     project.set_status(doc, "done")
+
+
+def gold_corpus(project: Project, size: int = 130, seed: int = 5) -> None:
+    """Fill `project` with `size` documents made of the seeds' lines, each line keeping its gold spans.
+
+    Two to five lines are drawn from one seed at a time, in a seeded random order, so every document reads
+    like a short report
+    and every span is a reference span placed on its own text.
+    """
+    import random
+    rng = random.Random(seed)
+    seeds = []
+    for doc in project.document_ids():
+        text = project.text(doc)
+        spans = gold_spans(project.document(doc).name, text)
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            lines.append((line, [(s - pos, e - pos, label) for s, e, label in spans if pos <= s and e <= end]))
+            pos = end + 1
+        if len(lines) >= 3:
+            seeds.append(lines)
+    made = 0
+    while made < size:
+        lines = rng.choice(seeds)
+        picked = rng.sample(lines, rng.randint(2, 5))
+        text, spans = "", []
+        for line, line_spans in picked:
+            spans += [(s + len(text), e + len(text), label) for s, e, label in line_spans]
+            text += line + "\n"
+        if project.document_id_by_hash(hashlib.sha256(text.encode()).hexdigest()) is not None:
+            continue
+        doc = project.add_document(Document(name=f"corpus-{made:03}.txt", text=text, raw_text=text,
+                                            content_hash=hashlib.sha256(text.encode()).hexdigest()))
+        project.add_spans(doc, [Span(s, e, label, text[s:e], annotator=rng.choice(("gold", "li")))
+                                for s, e, label in spans])
+        project.set_status(doc, "done")
+        made += 1
+
+
+@pytest.fixture(scope="module")
+def corpus_project(tmp_path_factory):
+    """The seeds and the astral document (gold_project), plus 130 documents made from the seeds' gold lines."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.annot"
+    project = Project.open(path)
+    _fill_gold(project)
+    gold_corpus(project)
     yield project
     project.close()

@@ -1,9 +1,10 @@
 """The annotation window, driven like an annotator would: keys, clicks, objectNames."""
 import hashlib
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QTreeWidget, QWidget
 
 from annotator.core.model import Document
 from annotator.store.project import Project
@@ -218,3 +219,27 @@ def test_a_new_label_is_suggested_where_the_string_occurs_again(suggesting_windo
     mine = [(s.state, s.origin) for s in project.spans(doc) if s.text == "援外干部"]
     assert mine == [("accepted", "manual"), ("pending", "suggested")]
     assert [r for r in span_rows(window) if r[1] == "援外干部"] == [("PERSON", "援外干部")] * 2
+
+
+def test_export_from_the_window_writes_the_file_in_the_background(window, qtbot, tmp_path):
+    from annotator.export.select import Selection
+    project = window.project
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    out = tmp_path / "out.jsonl"
+    window.export("jsonl", out, Selection(documents="all"))
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: "Exported 5 documents, 1 spans" in window.statusBar().currentMessage(), timeout=5_000)
+    assert '"text": "奉贤区"' in out.read_text(encoding="utf-8")
+    assert project.document_count() == 5
+
+
+def test_the_export_dialog_offers_every_format(window):
+    from annotator.export.formats import EXPORTERS
+    from annotator.gui.export_dialog import ExportDialog
+    dialog = ExportDialog(["tester"], Path("/tmp"), window)
+    combo = dialog.findChild(QComboBox, "exportFormat")
+    assert [combo.itemData(i) for i in range(combo.count())] == list(EXPORTERS)
+    combo.setCurrentIndex(list(EXPORTERS).index("spacy"))
+    assert dialog.out() == Path("/tmp/export-spacy")
+    assert dialog.selection().documents == "done"

@@ -1,0 +1,69 @@
+"""Every format on a corpus of 136 documents, read by the real tools: spaCy's debug data and a training epoch,
+label-studio-sdk's validator and converter."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.export.labelstudio import config_path, export_labelstudio
+from annotator.export.select import Selection
+from annotator.export.spacy_docbin import export_spacy
+
+spacy = pytest.importorskip("spacy")
+VALIDATOR = Path(__file__).resolve().parents[3] / "shared" / "validate_ls_json.py"
+
+
+@pytest.fixture(scope="module")
+def spacy_folder(corpus_project, tmp_path_factory):
+    out = tmp_path_factory.mktemp("spacy") / "corpus"
+    export_spacy(corpus_project, out, Selection())
+    return out
+
+
+def test_the_split_is_stratified_by_document(spacy_folder):
+    from spacy.tokens import DocBin
+    nlp = spacy.blank("zh")
+    docs = {name: list(DocBin().from_disk(spacy_folder / f"{name}.spacy").get_docs(nlp.vocab))
+            for name in ("train", "dev")}
+    assert len(docs["train"]) + len(docs["dev"]) == 136
+    assert 0.15 <= len(docs["dev"]) / 136 <= 0.25
+    assert not {d.text for d in docs["train"]} & {d.text for d in docs["dev"]}
+    dev_labels = {s.label_ for d in docs["dev"] for s in d.spans["sc"]}
+    assert dev_labels == {"REGION", "AMOUNT", "PERSON", "COMMITMENT"}
+
+
+@pytest.mark.slow
+def test_spacy_debug_data_passes_and_one_epoch_trains(spacy_folder, tmp_path):
+    debug = subprocess.run([sys.executable, "-m", "spacy", "debug", "data", "config.cfg"],
+                           cwd=spacy_folder, capture_output=True, text=True)
+    assert debug.returncode == 0, debug.stdout[-3000:] + debug.stderr[-3000:]
+    assert "checks passed" in debug.stdout
+    train = subprocess.run([sys.executable, "-m", "spacy", "train", "config.cfg", "--output", str(tmp_path / "model"),
+                            "--training.max_epochs", "1", "--training.eval_frequency", "50"],
+                           cwd=spacy_folder, capture_output=True, text=True)
+    assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
+    nlp = spacy.load(tmp_path / "model" / "model-last")
+    assert set(nlp.pipe_names) >= {"ner", "spancat"}
+
+
+def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path):
+    from label_studio_sdk.converter import Converter
+    from label_studio_sdk.label_interface import LabelInterface
+    out = tmp_path / "tasks.json"
+    export_labelstudio(corpus_project, out, Selection(spans="all"))
+    interface = LabelInterface(config_path(out).read_text(encoding="utf-8"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert len(tasks) == 136
+    for t in tasks:
+        for a in t["annotations"]:
+            assert interface.validate_prediction({**a, "model_version": "x"}, return_errors=True) == []
+    if VALIDATOR.exists():
+        run = subprocess.run([sys.executable, str(VALIDATOR), str(config_path(out)), str(out)],
+                             capture_output=True, text=True)
+        assert run.returncode == 0 and run.stdout.strip().endswith("OK"), run.stdout[-2000:]
+    converter = Converter(config=str(config_path(out)), project_dir=None, download_resources=False)
+    converter.convert(str(out), str(tmp_path / "min"), "JSON_MIN", is_dir=False)
+    records = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
+    assert {r["id"] for r in records} == {t["id"] for t in tasks}
