@@ -7,6 +7,7 @@ goes in doc.spans["sc"]. The spancat suggester is sized from the longest span.
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.spans import trim
@@ -70,20 +71,92 @@ def training_config(longest: int, entity_labels: bool, span_labels: bool):
     return config
 
 
-def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
-    """Write the training folder `out`; raw offsets do not apply (a DocBin carries its own text)."""
-    import spacy
+@contextmanager
+def _msgpack_plugins_looked_up_once():
+    """srsly looks up its msgpack plug-ins (installed packages' entry points and the whole function registry)
+    on every call, three calls a document: a third of the export's time. They cannot change during an
+    export, so they are looked up once and the answer kept until the export ends."""
+    from srsly.msgpack import msgpack_decoders, msgpack_encoders
+
+    registries = (msgpack_encoders, msgpack_decoders)
+    for r in registries:
+        found = r.get_all()
+        r.get_all = lambda found=found: found
+    try:
+        yield
+    finally:
+        for r in registries:
+            del r.get_all  # the class's method again
+
+
+def _doc_bin_class():
+    """DocBin with a faster `add` for our documents, which carry text, entities and span groups only.
+
+    spaCy's DocBin.add (3.8, spacy/tokens/_serialize.py) adds nine strings per token in a Python loop,
+    most of the export's time. This `add` stores the same arrays and collects the same strings from the
+    unique attribute values of the document; tests load both kinds of DocBin and compare them.
+    """
+    import numpy
+    import srsly
+    from spacy.attrs import ENT_TYPE, NORM, ORTH, SPACY
     from spacy.tokens import DocBin
+
+    class TrainingDocBin(DocBin):
+        def add(self, doc) -> None:
+            if any(t.tag or t.lemma or t.dep or t.morph or t.ent_kb_id or t.ent_id for t in doc[:1]):
+                return super().add(doc)  # not a document of ours: spaCy's own way
+            array = doc.to_array(self.attrs)
+            self.tokens.append(array.reshape((array.shape[0], 1)) if len(array.shape) == 1 else array)
+            spaces = doc.to_array(SPACY)
+            self.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
+            self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+            strings = doc.vocab.strings
+            self.strings.update(strings[int(h)] for h in numpy.unique(doc.to_array([ORTH, NORM, ENT_TYPE])) if h)
+            self.strings.update(("", str(doc[0].morph) if len(doc) else ""))
+            self.cats.append(doc.cats)
+            if self.store_user_data:
+                self.user_data.append(srsly.msgpack_dumps(doc.user_data))
+            self.span_groups.append(doc.spans.to_bytes())
+            self.strings.update(span.label_ for group in doc.spans.values() for span in group)
+
+    return TrainingDocBin
+
+
+def char_words(text: str) -> tuple[list[str], list[bool]]:
+    """The words and spaces spacy.blank("zh") (character segmenter) makes of `text`, in linear time.
+
+    spaCy's own way (util.get_words_and_spaces) slices the rest of the text for every character, which is
+    quadratic: minutes for a 200,000-character report. A test checks both give the same Doc.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos, n = 0, len(text)
+    for i, ch in enumerate(text):
+        if i < pos or ch.isspace():
+            continue
+        if i > pos:  # the whitespace run before this character is a token of its own
+            words.append(text[pos:i])
+            spaces.append(False)
+        words.append(ch)
+        spaces.append(False)
+        pos = i + 1
+        if pos < n and text[pos] == " ":
+            spaces[-1] = True
+            pos += 1
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
+
+
+def _fill(nlp, chosen, kinds: dict[str, str], dev_ids: set[int], bins: dict) -> tuple[int, int]:
+    """Add each document to its DocBin; returns (longest span in tokens, spans written)."""
+    from spacy.tokens import Doc
     from spacy.util import filter_spans
 
-    nlp = spacy.blank("zh")
-    kinds = {l.name: l.kind for l in project.labels()}
-    chosen = list(selected(project, sel))
-    train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
-    bins = {"train": DocBin(store_user_data=True), "dev": DocBin(store_user_data=True)}
     longest = n_spans = 0
     for doc, spans in chosen:
-        sdoc = nlp.make_doc(doc.text)
+        sdoc = Doc(nlp.vocab, *char_words(doc.text))
         ents, group = [], []
         for s in spans:
             start, end = trim(doc.text, s.start, s.end) if kinds.get(s.label) == "entity" else (s.start, s.end)
@@ -99,6 +172,21 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_
         sdoc.spans["sc"] = group
         sdoc.user_data["meta"] = {"id": doc.id, "name": doc.name, **doc.meta}
         bins["dev" if doc.id in dev_ids else "train"].add(sdoc)
+    return longest, n_spans
+
+
+def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
+    """Write the training folder `out`; raw offsets do not apply (a DocBin carries its own text)."""
+    import spacy
+
+    nlp = spacy.blank("zh")
+    kinds = {l.name: l.kind for l in project.labels()}
+    chosen = list(selected(project, sel))
+    train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
+    doc_bin = _doc_bin_class()
+    bins = {"train": doc_bin(store_user_data=True), "dev": doc_bin(store_user_data=True)}
+    with _msgpack_plugins_looked_up_once():
+        longest, n_spans = _fill(nlp, chosen, kinds, dev_ids, bins)
     has_entities = any(k == "entity" for k in kinds.values())
     has_clauses = any(k == "clause" for k in kinds.values())
     with atomic_path(Path(out), folder=True) as tmp:

@@ -229,15 +229,17 @@ class Project:
         return Span(**rows[0])
 
     def _validate(self, doc_id: int, start: int, end: int, label: str, text: str | None,
-                  ignore_id: int | None = None, check_overlap: bool = True) -> str:
+                  ignore_id: int | None = None, others: list[Span] | None = None,
+                  labels: set[str] | None = None) -> str:
+        """The span's text, after checking it fits the document, its label exists and it overlaps no span of
+        its label (among `others`, or the document's spans)."""
         doc_text = self.text(doc_id)
         check_span(doc_text, start, end, text)
-        if label not in self.label_names():
+        if label not in (labels if labels is not None else self.label_names()):
             raise SpanError(f"unknown label {label!r}")
-        if check_overlap:
-            clash = same_label_overlap(self.spans(doc_id), start, end, label, ignore_id)
-            if clash is not None:
-                raise SpanError(f"{label} overlaps {label} span {clash.text!r} [{clash.start}, {clash.end})")
+        clash = same_label_overlap(self.spans(doc_id) if others is None else others, start, end, label, ignore_id)
+        if clash is not None:
+            raise SpanError(f"{label} overlaps {label} span {clash.text!r} [{clash.start}, {clash.end})")
         return doc_text[start:end]
 
     def add_span(self, doc_id: int, start: int, end: int, label: str, *, text: str | None = None,
@@ -263,13 +265,16 @@ class Project:
         `action` names the event logged ("suggest" for a suggestion run).
         """
         stamp = now()
+        labels = set(self.label_names())
+        others = self.spans(doc_id)
         out = []
         with self.db.atomic():
             for s in spans:
-                text = self._validate(doc_id, s.start, s.end, s.label, s.text)
+                text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)
                 s = replace(s, id=None, document_id=doc_id, text=text,
                             created_at=s.created_at or stamp, updated_at=s.updated_at or stamp)
                 out.append(self._insert_span(s))
+                others.append(out[-1])
             self._log(action, out[0].annotator if out else "", doc_id, after={"count": len(out)})
         return out
 

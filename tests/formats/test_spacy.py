@@ -23,3 +23,29 @@ def test_docbins_load_with_ents_spans_and_metadata(gold_project, tmp_path):
     config = spacy.util.load_config(out / "config.cfg")
     longest = max(len(s) for d in docs for s in d.spans["sc"])
     assert config["components"]["spancat"]["suggester"]["max_size"] == longest
+
+
+def test_our_fast_docbin_and_char_words_give_what_spacy_gives(gold_project, tmp_path):
+    """The export builds Docs and DocBins its own faster way; spaCy's way must read back the same."""
+    from spacy.tokens import Doc, DocBin
+    from annotator.export.spacy_docbin import _doc_bin_class, _msgpack_plugins_looked_up_once, char_words
+    nlp = spacy.blank("zh")
+    for text in ["", " 北京  市\n\n上海\t", "𠮷赵敏😀 宣布。\u3000x  ", "ab c"]:
+        ours, theirs = Doc(nlp.vocab, *char_words(text)), nlp.make_doc(text)
+        assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+    out = tmp_path / "spacy"
+    export_spacy(gold_project, out, Selection())
+    docs = [d for name in ("train", "dev") for d in DocBin().from_disk(out / f"{name}.spacy").get_docs(nlp.vocab)]
+    fast, plain = _doc_bin_class()(store_user_data=True), DocBin(store_user_data=True)
+    with _msgpack_plugins_looked_up_once():
+        for d in docs:
+            fast.add(d)
+    for d in docs:
+        plain.add(d)
+    assert fast.strings == plain.strings
+    fresh = spacy.blank("zh")
+    a = list(DocBin().from_bytes(fast.to_bytes()).get_docs(fresh.vocab))
+    b = list(DocBin().from_bytes(plain.to_bytes()).get_docs(fresh.vocab))
+    describe = lambda d: (d.text, [(e.start_char, e.end_char, e.label_) for e in d.ents],
+                          [(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]], d.user_data)
+    assert [describe(d) for d in a] == [describe(d) for d in b]

@@ -1,0 +1,62 @@
+"""Export time per format for a project of 10,000 documents (about 200,000 spans), and label-studio-sdk's
+converter turning our Label Studio file into JSON_MIN, side by side.
+
+Run: .venv/bin/python benchmarks/export_speed.py [--quick]
+The project is built once (a few minutes) and cached in benchmarks/.cache/.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import annotated_project  # noqa: E402
+
+from annotator.export.formats import EXPORTERS  # noqa: E402
+from annotator.export.labelstudio import config_path  # noqa: E402
+from annotator.export.select import Selection  # noqa: E402
+
+CACHE = Path(__file__).parent / ".cache"
+TARGETS = {"spacy": "< 20 s"}
+
+
+def main(quick: bool = False) -> list[tuple]:
+    documents = 300 if quick else 10_000
+    runs = 1 if quick else 3
+    CACHE.mkdir(exist_ok=True)
+    project = annotated_project(CACHE / f"export-{documents}.annot", documents)
+    spans = project.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (exporter, _) in EXPORTERS.items():
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                exporter(project, Path(tmp) / f"out-{name}", Selection())
+                times.append(time.perf_counter() - t0)
+            rows.append((f"export {name}", times, TARGETS.get(name, "-")))
+        from label_studio_sdk.converter import Converter
+        ls_file = Path(tmp) / "out-labelstudio"
+        converter = Converter(config=str(config_path(ls_file)), project_dir=None, download_resources=False)
+        times = []
+        for i in range(runs):
+            t0 = time.perf_counter()
+            converter.convert(str(ls_file), str(Path(tmp) / f"min{i}"), "JSON_MIN", is_dir=False)
+            times.append(time.perf_counter() - t0)
+        rows.append(("label-studio-sdk converter to JSON_MIN (peer)", times, "-"))
+    project.close()
+    ours = statistics.median(rows[list(EXPORTERS).index("labelstudio")][1])
+    print(f"project: {documents:,} documents, {spans:,} spans; {runs} run(s); seconds")
+    print(f"{'scenario':<48}{'median':>9}{'min':>9}{'max':>9}{'target':>10}")
+    for name, times, target in rows:
+        print(f"{name:<48}{statistics.median(times):>9.2f}{min(times):>9.2f}{max(times):>9.2f}{target:>10}")
+    print(f"ratio: our Label Studio export / sdk converter = {ours / statistics.median(rows[-1][1]):.2f}")
+    return [(name, statistics.median(t), min(t), max(t), target) for name, t, target in rows]
+
+
+if __name__ == "__main__":
+    main("--quick" in sys.argv)
