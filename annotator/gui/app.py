@@ -23,7 +23,8 @@ def annotator_name(settings: QSettings) -> str:
 
 
 def run_gui(db_path: str | None = None) -> int:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.i18n import install_translator
+    from annotator.gui.main_window import MainWindow, remember_project
     from annotator.ingest.importer import open_project
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -35,8 +36,9 @@ def run_gui(db_path: str | None = None) -> int:
         QMessageBox.critical(None, "annotator", str(e))
         print(f"annotator: {e}", file=sys.stderr)
         return 1
-    window = MainWindow(project, annotator_name(QSettings()))
+    install_translator(app, QSettings())
+    window = MainWindow(project, annotator_name(QSettings()), owns_project=True)
+    if project.path:
+        remember_project(QSettings(), str(project.path))
     window.show()
-    code = app.exec()
-    project.close()
-    return code
+    return app.exec()

@@ -1,6 +1,7 @@
 """The import report: per file, what was read and what repair changed, with the removed lines."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from annotator.ingest.importer import FileResult
@@ -44,12 +45,12 @@ class ImportOptionsDialog(QDialog):
     """Which repair steps an import applies; all are on by default."""
 
     STEPS = (
-        ("t2s", "Traditional → simplified characters (OpenCC t2s)"),
-        ("pinyin", "Remove pinyin glued after characters: 區(qū) → 区"),
-        ("question_marks", "Remove ?? runs at line starts (lost ideographic spaces)"),
-        ("boilerplate", "Remove navigation, share, paywall and font-size lines; dates and sources to metadata"),
-        ("fullwidth", "Full-width digits and letters → ASCII"),
-        ("whitespace", "Drop indentation, trailing spaces and blank lines"),
+        ("t2s", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Traditional → simplified characters (OpenCC t2s)")),
+        ("pinyin", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove pinyin glued after characters: 區(qū) → 区")),
+        ("question_marks", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove ?? runs at line starts (lost ideographic spaces)")),
+        ("boilerplate", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove navigation, share, paywall and font-size lines; dates and sources to metadata")),
+        ("fullwidth", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Full-width digits and letters → ASCII")),
+        ("whitespace", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Drop indentation, trailing spaces and blank lines")),
     )
 
     def __init__(self, parent=None):

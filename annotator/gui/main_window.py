@@ -9,26 +9,30 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
     QPushButton, QSplitter, QTableView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
-    QDockWidget, QFileDialog,
+    QApplication, QDockWidget, QFileDialog,
 )
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
+from annotator.core.offsets import OffsetMap
 from annotator.core.resources import read_text
 from annotator.core.spans import trim
 from annotator.export.formats import EXPORTERS
 from annotator.export.select import Selection
 from annotator.gui.document_model import DocumentListModel
 from annotator.gui.export_dialog import ExportDialog
+from annotator.gui.i18n import install_translator
+from annotator.gui.settings_dialog import SettingsDialog
 from annotator.gui.import_report import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.importer import import_paths
 from annotator.ingest.repair import RepairOptions
+from annotator.ingest.words import snap
 from annotator.gui.viewer import DocumentView
 from annotator.store.project import Project
 from annotator.suggest.project import (
@@ -37,14 +41,17 @@ from annotator.suggest.project import (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: str):
+    def __init__(self, project: Project, annotator: str, owns_project: bool = False):
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setAttribute(Qt.WA_DeleteOnClose, owns_project)
         self.project = project
+        self.owns_project = owns_project
         self.annotator = annotator
+        self.settings = QSettings()
         self.doc_id: int | None = None
+        self.show_raw = False
         self._opened_at = time.monotonic()
-        self.labels = project.labels()
         self.setWindowTitle(self.tr("Pairing-assistance annotator — %s") % (project.path or self.tr("in memory")))
         self.resize(1400, 860)
 
@@ -70,28 +77,20 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.doc_list)
 
         self.view = DocumentView()
-        self.view.set_labels(self.labels)
-        font = self.view.font()
-        font.setPointSize(int(project.setting("font_size", "14")))
-        self.view.setFont(font)
+        self._apply_font()
         self.view.spanClicked.connect(self._span_clicked)
 
         self.label_bar = QWidget(objectName="labelBar")
-        bar = QHBoxLayout(self.label_bar)
-        bar.setContentsMargins(4, 2, 4, 2)
-        for label in self.labels:
-            button = QPushButton(f"{label.hotkey or ''} {label.display_zh} {label.name}".strip(),
-                                 objectName=f"label_{label.name}")
-            fg = "#000000" if QColor(label.color).lightness() > 110 else "#ffffff"
-            button.setStyleSheet(f"background:{label.color}; color:{fg}; padding:4px 10px;")
-            button.setToolTip(self.tr("Label the selection %s (key %s)") % (label.name, label.hotkey))
-            button.clicked.connect(lambda _=False, n=label.name: self.apply_label(n))
-            bar.addWidget(button)
-        bar.addStretch(1)
+        QHBoxLayout(self.label_bar).setContentsMargins(4, 2, 4, 2)
+        self.find_box = QLineEdit(objectName="findBox")
+        self.find_box.setPlaceholderText(self.tr("Find in the text (Enter: next, Esc: close)"))
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.hide()
         center = QWidget()
         lay = QVBoxLayout(center)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.label_bar)
+        lay.addWidget(self.find_box)
         lay.addWidget(self.view)
 
         self.span_list = QTreeWidget(objectName="spanList")
@@ -99,11 +98,6 @@ class MainWindow(QMainWindow):
         self.span_list.setRootIsDecorated(False)
         self.span_list.itemClicked.connect(self._span_item_clicked)
         self.span_filter = QComboBox(objectName="spanFilter")
-        self.span_filter.addItem(self.tr("All spans"), None)
-        for label in self.labels:
-            self.span_filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
-        for state in ("accepted", "pending"):
-            self.span_filter.addItem(state, ("state", state))
         self.span_filter.currentIndexChanged.connect(lambda _: self._fill_span_list())
         right = QWidget()
         lay = QVBoxLayout(right)
@@ -131,7 +125,9 @@ class MainWindow(QMainWindow):
         for w in (self.status_annotator, self.status_position, self.status_progress):
             self.statusBar().addPermanentWidget(w)
         self.setAcceptDrops(True)
+        self._label_actions: list[QAction] = []
         self._make_actions()
+        self._build_labels()
         self._update_status()
         if self.model.rowCount():
             self.open_document(self.model.ids[0])
@@ -154,6 +150,14 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Import folder…"), "Ctrl+Shift+I", self.choose_import_folder, file_menu)
         self._action(self.tr("Export…"), "Ctrl+E", self.choose_export, file_menu)
         file_menu.addSeparator()
+        self._action(self.tr("New project…"), "Ctrl+N", self.choose_new_project, file_menu)
+        self._action(self.tr("Open project…"), "Ctrl+O", self.choose_open_project, file_menu)
+        self.recent_menu = file_menu.addMenu(self.tr("Recent projects"))
+        self.recent_menu.setObjectName("recentProjects")
+        self._fill_recent()
+        file_menu.addSeparator()
+        self._action(self.tr("Settings…"), "Ctrl+,", self.open_settings, file_menu)
+        file_menu.addSeparator()
         self._action(self.tr("Quit"), "Ctrl+Q", self.close, file_menu)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(self.tr("Undo"), "Ctrl+Z", self.undo, edit)
@@ -168,10 +172,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(self.tr("Next span"), "Tab", lambda: self.step_span(1), edit)
         self._action(self.tr("Previous span"), "Shift+Tab", lambda: self.step_span(-1), edit)
-        for label in self.labels:
-            if label.hotkey:
-                self._action(self.tr("Label %s") % label.name, label.hotkey,
-                             lambda _=False, n=label.name: self.apply_label(n), edit)
+        self.edit_menu = edit
         go = self.menuBar().addMenu(self.tr("&Go"))
         self._action(self.tr("Next document"), ["N", "PgDown"], lambda: self.step_document(1), go)
         self._action(self.tr("Previous document"), ["P", "PgUp"], lambda: self.step_document(-1), go)
@@ -179,8 +180,121 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.tr("Bigger text"), "Ctrl+=", lambda: self.zoom(1), view)
         self._action(self.tr("Smaller text"), "Ctrl+-", lambda: self.zoom(-1), view)
+        self.raw_action = self._action(self.tr("Show the original text"), "Ctrl+R", self.toggle_raw, view)
+        self.raw_action.setCheckable(True)
+        self._action(self.tr("Find…"), "Ctrl+F", self.open_find, view)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(self.tr("Guidelines"), "F1", self.toggle_guidelines, help_menu)
+
+    def _build_labels(self) -> None:
+        """The label bar and the label hotkeys, from the project's label set (again after it is edited)."""
+        self.labels = self.project.labels()
+        self.view.set_labels(self.labels)
+        bar = self.label_bar.layout()
+        while bar.count():
+            item = bar.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone at once, not at the next turn of the event loop
+                widget.deleteLater()
+        for action in self._label_actions:
+            self.removeAction(action)
+            self.edit_menu.removeAction(action)
+        self._label_actions = []
+        for label in self.labels:
+            button = QPushButton(f"{label.hotkey or ''} {label.display_zh} {label.name}".strip(),
+                                 objectName=f"label_{label.name}")
+            fg = "#000000" if QColor(label.color).lightness() > 110 else "#ffffff"
+            button.setStyleSheet(f"background:{label.color}; color:{fg}; padding:4px 10px;")
+            button.setToolTip(self.tr("Label the selection %s (key %s)") % (label.name, label.hotkey or "-"))
+            button.clicked.connect(lambda _=False, n=label.name: self.apply_label(n))
+            bar.addWidget(button)
+            if label.hotkey:
+                self._label_actions.append(self._action(self.tr("Label %s") % label.name, label.hotkey,
+                                                        lambda _=False, n=label.name: self.apply_label(n),
+                                                        self.edit_menu))
+        bar.addStretch(1)
+        self.span_filter.blockSignals(True)
+        self.span_filter.clear()
+        self.span_filter.addItem(self.tr("All spans"), None)
+        for label in self.labels:
+            self.span_filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
+        for state in ("accepted", "pending"):
+            self.span_filter.addItem(state, ("state", state))
+        self.span_filter.blockSignals(False)
+
+    def _apply_font(self) -> None:
+        font = self.view.font()
+        family = self.settings.value("font_family", "")
+        if family:
+            font.setFamily(family)
+        font.setPointSize(int(self.project.setting("font_size", "14")))
+        self.view.setFont(font)
+
+    # -- projects and settings ---------------------------------------------
+
+    def choose_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home() / "project.annot"),
+                                              self.tr("Annotation projects (*.annot)"))
+        if path:
+            self.switch_project(path if path.endswith(".annot") else path + ".annot")
+
+    def choose_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(Path.home()),
+                                              self.tr("Annotation projects (*.annot);;All files (*)"))
+        if path:
+            self.switch_project(path)
+
+    def switch_project(self, path: str) -> "MainWindow | None":
+        """Open (or create) the project at `path` in a new window, which replaces this one."""
+        try:
+            project = Project.open(path)
+        except AnnotatorError as e:
+            show_error(self, str(e))
+            return None
+        remember_project(self.settings, path)
+        window = MainWindow(project, self.annotator, owns_project=True)
+        window.setGeometry(self.geometry())
+        window.show()
+        self.close()
+        return window
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects(self.settings):
+            self.recent_menu.addAction(path, lambda p=path: self.switch_project(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.project, self.settings, self.annotator, self.view.font(), self)
+        language = self.settings.value("language", "system")
+        dialog.finished.connect(lambda result: self._settings_closed(dialog, result, language))
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self, dialog: SettingsDialog, result: int, language: str) -> None:
+        if result:
+            dialog.apply()
+            self.annotator = self.settings.value("annotator", self.annotator)
+            self._apply_font()
+        self._build_labels()
+        if self.doc_id is not None:
+            self.open_document(self.doc_id)
+        self._update_status()
+        if result and self.settings.value("language", "system") != language:
+            install_translator(QApplication.instance(), self.settings)
+            self.reopen()
+
+    def reopen(self) -> "MainWindow":
+        """The same project in a fresh window (after the language changes)."""
+        window = MainWindow(self.project, self.annotator, owns_project=self.owns_project)
+        self.owns_project = False
+        window.setGeometry(self.geometry())
+        window.show()
+        if self.doc_id is not None:
+            window.open_document(self.doc_id)
+        self.close()
+        return window
 
     # -- importing -------------------------------------------------------
 
@@ -296,13 +410,53 @@ class MainWindow(QMainWindow):
                 and not self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
             suggest_document(self.project, doc_id, suggester_for(self.project))
             self.model.refresh_document(doc_id)
-        self.view.show_text(self.project.text(doc_id), self.project.spans(doc_id))
+        self.view.show_text(*self._shown())
         self._fill_span_list()
         row = self.model.row_of(doc_id)
         if row >= 0:
             self.doc_list.selectRow(row)
         self._update_status()
         self.view.setFocus()
+
+    def _shown(self) -> tuple[str, list[Span]]:
+        """The open document's text and spans as the viewer shows them: normalized, or the original raw text
+        with the same spans mapped onto it through the import's offset map."""
+        spans = self.project.spans(self.doc_id)
+        if not self.show_raw:
+            return self.project.text(self.doc_id), spans
+        doc = self.project.document(self.doc_id)
+        omap = OffsetMap.from_bytes(doc.offset_map) if doc.offset_map else OffsetMap.identity(len(doc.text))
+        return doc.raw_text, [replace(s, **dict(zip(("start", "end"), omap.raw_span(s.start, s.end))))
+                              for s in spans]
+
+    def toggle_raw(self) -> None:
+        self.show_raw = not self.show_raw
+        self.raw_action.setChecked(self.show_raw)
+        if self.doc_id is not None:
+            self.view.show_text(*self._shown())
+            self._fill_span_list()
+        self.statusBar().showMessage(self.tr("Showing the original text: labels are made on the normalized text "
+                                             "(Ctrl+R to go back).") if self.show_raw
+                                     else self.tr("Showing the normalized text."), 5000)
+
+    def open_find(self) -> None:
+        self.find_box.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def find_next(self) -> None:
+        """Select the next match after the cursor, wrapping round at the end."""
+        needle = self.find_box.text()
+        if not needle:
+            return
+        if not self.view.find(needle):
+            cursor = self.view.textCursor()
+            cursor.movePosition(QTextCursor.Start)
+            self.view.setTextCursor(cursor)
+            if not self.view.find(needle):
+                self.statusBar().showMessage(self.tr("Not found: %s") % needle, 4000)
+                return
+        self.view.centerCursor()
 
     def _record_time(self) -> None:
         now = time.monotonic()
@@ -347,6 +501,12 @@ class MainWindow(QMainWindow):
         if selection is None:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return
+        if self.show_raw:
+            self.statusBar().showMessage(self.tr("Labels are made on the normalized text: press Ctrl+R to go back."),
+                                         5000)
+            return
+        if self.settings.value("snap", "false") == "true":
+            selection = snap(self.view.text, *selection)
         start, end = trim(self.view.text, *selection)
         if start >= end:
             self.statusBar().showMessage(self.tr("The selection holds no text to label."), 4000)
@@ -379,7 +539,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _refresh_spans(self, changed: list[Span]) -> None:
-        self.view.update_spans(self.project.spans(self.doc_id), changed)
+        if self.show_raw:
+            selected = self.view.selected
+            self.view.show_text(*self._shown())
+            self.view.set_selected(next((s for s in self.view.spans if selected and s.id == selected.id), None))
+        else:
+            self.view.update_spans(self.project.spans(self.doc_id), changed)
         self._fill_span_list()
         self.model.refresh_document(self.doc_id)
         self._update_status()
@@ -392,6 +557,9 @@ class MainWindow(QMainWindow):
         return next((s for s in self.view.spans_at(self.view.cursor_cp()) if s.state == "pending"), None)
 
     def accept_suggestion(self) -> None:
+        if self.find_box.hasFocus():  # Enter in the find box finds the next match
+            self.find_next()
+            return
         self._decide(self._pending_here(), "accepted")
 
     def reject_suggestion(self) -> None:
@@ -444,6 +612,10 @@ class MainWindow(QMainWindow):
         self._refresh_spans([span])
 
     def clear_selection(self) -> None:
+        if self.find_box.isVisible():  # Esc first closes the find box
+            self.find_box.hide()
+            self.view.setFocus()
+            return
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
@@ -523,6 +695,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._record_time()
         super().closeEvent(event)
+        if self.owns_project:
+            self.project.close()
+
+
+RECENT_KEEP = 8
+
+
+def recent_projects(settings: QSettings) -> list[str]:
+    value = settings.value("recent_projects", [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def remember_project(settings: QSettings, path: str) -> None:
+    path = str(Path(path).resolve())
+    settings.setValue("recent_projects", [path] + [p for p in recent_projects(settings) if p != path][:RECENT_KEEP - 1])
 
 
 def show_error(parent, message: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
+from annotator.ingest.words import next_bound
 from annotator.core.model import Label, Span
 from annotator.gui.qtutils import Utf16Map
 
@@ -218,6 +219,29 @@ class DocumentView(QPlainTextEdit):
         c.setPosition(self.u16.to_utf16(start))
         c.setPosition(self.u16.to_utf16(end), QTextCursor.KeepAnchor)
         self.setTextCursor(c)
+
+    def keyPressEvent(self, event) -> None:
+        """Ctrl+Left / Ctrl+Right (with Shift: extend the selection) move by jieba words, not by characters."""
+        ctrl = event.modifiers() & Qt.ControlModifier
+        if ctrl and event.key() in (Qt.Key_Left, Qt.Key_Right) and self.text:
+            self.move_by_word(1 if event.key() == Qt.Key_Right else -1, bool(event.modifiers() & Qt.ShiftModifier))
+            return
+        super().keyPressEvent(event)
+
+    def move_by_word(self, step: int, extend: bool) -> None:
+        cp = self.cursor_cp()
+        line = bisect.bisect_right(self.line_starts, cp) - 1
+        start = self.line_starts[line]
+        in_line = cp - start
+        if step > 0 and in_line >= len(self.lines[line]) and line + 1 < len(self.lines):
+            target = self.line_starts[line + 1]
+        elif step < 0 and in_line == 0 and line > 0:
+            target = self.line_starts[line - 1] + len(self.lines[line - 1])
+        else:
+            target = start + next_bound(self.lines[line], in_line, step)
+        cursor = self.textCursor()
+        cursor.setPosition(self.u16.to_utf16(target), QTextCursor.KeepAnchor if extend else QTextCursor.MoveAnchor)
+        self.setTextCursor(cursor)
 
     def cursor_cp(self) -> int:
         """The text cursor's position in code points."""

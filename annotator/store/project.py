@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
@@ -16,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError, SpanError
-from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Label, Span
+from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
 from annotator.core.spans import check_span, same_label_overlap
 from annotator.store import schema
 
@@ -126,6 +127,69 @@ class Project:
 
     def label_names(self) -> list[str]:
         return [l.name for l in self.labels()]
+
+    def label_use(self, name: str) -> int:
+        """How many spans (any state) carry the label."""
+        return self.db.execute("SELECT count(*) FROM spans WHERE label = ?", [name]).fetchone()[0]
+
+    def add_label(self, label: Label) -> None:
+        self._check_label(label, None)
+        with self.db.atomic():
+            order = self.db.execute("SELECT coalesce(max(sort_order), -1) + 1 FROM labels").fetchone()[0]
+            self.db.table("labels").insert({**asdict(label), "sort_order": order})
+            self._log("add_label", after=asdict(label))
+
+    def update_label(self, label_name: str, **changes) -> Label:
+        """Rename (`name=`), recolour, change the hotkey, names or kind; spans follow a rename."""
+        old = next((l for l in self.labels() if l.name == label_name), None)
+        if old is None:
+            raise ProjectError(f"no label {label_name!r} in this project")
+        new = replace(old, **changes)
+        self._check_label(new, label_name)
+        with self.db.atomic():
+            self.db.table("labels").update(label_name, asdict(new))  # ON UPDATE CASCADE renames the spans' label
+            self._log("update_label", before=asdict(old), after=asdict(new))
+        return new
+
+    def delete_label(self, name: str, move_to: str | None = None) -> None:
+        """Delete a label; its spans must first be moved to `move_to` (refused if that makes overlaps)."""
+        used = self.label_use(name)
+        if used and move_to is None:
+            raise ProjectError(f"label {name} is used by {used} span(s); move them to another label first")
+        if move_to is not None and move_to not in self.label_names():
+            raise ProjectError(f"no label {move_to!r} to move the spans to")
+        clashes = self.db.execute(
+            "SELECT count(*) FROM spans a JOIN spans b ON a.document_id = b.document_id AND a.label = ? "
+            "AND b.label = ? AND a.start < b.end AND b.start < a.end AND a.state != 'rejected' "
+            "AND b.state != 'rejected'", [name, move_to]).fetchone()[0] if move_to else 0
+        if clashes:
+            raise ProjectError(f"{clashes} span(s) of {name} overlap spans of {move_to}; resolve them first")
+        with self.db.atomic():
+            if move_to:
+                self.db.execute("UPDATE spans SET label = ? WHERE label = ?", [move_to, name])
+            self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            self._log("delete_label", before={"name": name}, after={"moved_to": move_to})
+
+    def reorder_labels(self, names: list[str]) -> None:
+        with self.db.atomic():
+            for order, name in enumerate(names):
+                self.db.execute("UPDATE labels SET sort_order = ? WHERE name = ?", [order, name])
+            self._log("reorder_labels", after={"order": names})
+
+    def _check_label(self, label: Label, old_name: str | None) -> None:
+        others = [l for l in self.labels() if l.name != old_name]
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,39}", label.name or ""):
+            raise ProjectError(f"label name {label.name!r}: use letters, digits, - and _ (a letter first)")
+        if any(l.name == label.name for l in others):
+            raise ProjectError(f"there is already a label {label.name}")
+        if label.hotkey and (label.hotkey not in "123456789" or len(label.hotkey) != 1):
+            raise ProjectError(f"hotkey {label.hotkey!r}: use a digit from 1 to 9")
+        if label.hotkey and any(l.hotkey == label.hotkey for l in others):
+            raise ProjectError(f"hotkey {label.hotkey} is already used by {next(l.name for l in others if l.hotkey == label.hotkey)}")
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", label.color or ""):
+            raise ProjectError(f"colour {label.color!r}: use #RRGGBB")
+        if label.kind not in KINDS:
+            raise ProjectError(f"kind {label.kind!r}: use entity or clause")
 
     def transaction(self):
         """One transaction around several changes (an import of a whole file); nested calls are savepoints."""
@@ -422,15 +486,29 @@ class Project:
             return
         if event["action"] == "update_spans":
             for span in target["spans"]:
-                self._write_span(Span(**span))
+                self._write_span(self._relabelled(Span(**span)))
             return
         exists = self.db.execute("SELECT 1 FROM spans WHERE id = ?", [event["span_id"]]).fetchone()
         if target is None:
             self.db.execute("DELETE FROM spans WHERE id = ?", [event["span_id"]])
         elif exists:
-            self._write_span(Span(**target))
+            self._write_span(self._relabelled(Span(**target)))
         else:
-            self._insert_span(Span(**target))
+            self._insert_span(self._relabelled(Span(**target)))
+
+    def _relabelled(self, span: Span) -> Span:
+        """A span from the log under its label's present name, following renames and deletions since."""
+        if span.label in self.label_names():
+            return span
+        name = span.label
+        for action, before, after in self.db.execute(
+                "SELECT action, before, after FROM events WHERE action IN ('update_label', 'delete_label') ORDER BY id"):
+            before, after = json.loads(before), json.loads(after)
+            if before["name"] == name:
+                name = after["name"] if action == "update_label" else (after["moved_to"] or name)
+        if name not in self.label_names():
+            raise SpanError(f"the label {span.label} of this change no longer exists")
+        return replace(span, label=name)
 
     # -- settings and statistics -------------------------------------------
 

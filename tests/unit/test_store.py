@@ -174,3 +174,28 @@ def test_stats_count_documents_and_spans(fresh_project):
     assert stats["documents"] == {"todo": 0, "in_progress": 1, "done": 0}
     assert stats["spans"]["REGION"]["accepted"] == 1
     assert stats["spans"]["PERSON"]["pending"] == 1
+
+
+def test_label_set_editing(seeded_project):
+    from annotator.core.errors import ProjectError
+    from annotator.core.model import Label
+    p = seeded_project
+    doc = p.document_ids()[0]
+    span = p.add_span(doc, 0, 2, "REGION", annotator="ann")
+    p.add_label(Label("ORG", "机构", "Organisation", "#B37FEB", "5"))
+    assert p.label_names()[-1] == "ORG"
+    with pytest.raises(ProjectError, match="hotkey 1 is already used by REGION"):
+        p.add_label(Label("X", "x", "x", "#000000", "1"))
+    with pytest.raises(ProjectError, match="colour"):
+        p.update_label("ORG", color="red")
+    p.update_label("REGION", name="PLACE", color="#FF0000")
+    assert p.span(span.id).label == "PLACE"
+    p.undo("ann")  # the span was added under REGION; undo and redo follow the rename
+    p.redo("ann")
+    assert p.span(span.id).label == "PLACE"
+    with pytest.raises(ProjectError, match="used by 1 span"):
+        p.delete_label("PLACE")
+    p.delete_label("PLACE", move_to="ORG")
+    assert p.span(span.id).label == "ORG" and "PLACE" not in p.label_names()
+    p.reorder_labels(["ORG", "PERSON", "AMOUNT", "COMMITMENT"])
+    assert p.label_names() == ["ORG", "PERSON", "AMOUNT", "COMMITMENT"]

@@ -1,0 +1,716 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <location filename="../annotator/gui/document_model.py" line="86" />
+        <source>%n damaged character(s) (? or �) left in the text</source>
+        <translation><numerusform>文本中仍有 %n 个损坏字符（? 或 �）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="93" />
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="93" />
+        <location filename="../annotator/gui/document_model.py" line="95" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="93" />
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="93" />
+        <source>Sugg.</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="95" />
+        <source>Title or file name</source>
+        <translation>标题或文件名</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="95" />
+        <source>Accepted spans</source>
+        <translation>已接受的标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="96" />
+        <source>Pending suggestions</source>
+        <translation>待处理的建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/document_model.py" line="96" />
+        <source>Damaged text left after repair</source>
+        <translation>修复后仍有损坏文本</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="23" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="31" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="33" />
+        <source>Documents marked done</source>
+        <translation>已完成的文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="34" />
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="35" />
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="37" />
+        <source>Accepted spans</source>
+        <translation>已接受的标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="38" />
+        <source>Accepted spans and pending suggestions</source>
+        <translation>已接受的标注和待处理的建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="39" />
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="41" />
+        <source>Every annotator</source>
+        <translation>全部标注员</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="43" />
+        <source>(no name)</source>
+        <translation>（无名）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="44" />
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="45" />
+        <source>Offsets into the raw text (before repair)</source>
+        <translation>偏移量基于原始文本（修复前）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="48" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="55" />
+        <source>Write to</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="77" />
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/export_dialog.py" line="80" />
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="48" />
+        <source>Traditional → simplified characters (OpenCC t2s)</source>
+        <translation>繁体 → 简体（OpenCC t2s）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="49" />
+        <source>Remove pinyin glued after characters: 區(qū) → 区</source>
+        <translation>删除字后粘连的拼音：區(qū) → 区</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="50" />
+        <source>Remove ?? runs at line starts (lost ideographic spaces)</source>
+        <translation>删除行首的 ??（丢失的全角空格）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="51" />
+        <source>Remove navigation, share, paywall and font-size lines; dates and sources to metadata</source>
+        <translation>删除导航、分享、付费墙和字号行；日期和来源移入元数据</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="52" />
+        <source>Full-width digits and letters → ASCII</source>
+        <translation>全角数字和字母 → 半角</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="53" />
+        <source>Drop indentation, trailing spaces and blank lines</source>
+        <translation>删除缩进、行尾空格和空行</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="61" />
+        <source>Repair on import</source>
+        <translation>导入时修复</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="69" />
+        <source>Suggest spans in the imported reports</source>
+        <translation>为导入的报告生成标注建议</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="15" />
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="18" />
+        <source>%d imported, %d duplicates skipped, %d failed</source>
+        <translation>已导入 %d 个，跳过重复 %d 个，失败 %d 个</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="21" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="21" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="21" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="21" />
+        <source>Chars before → after</source>
+        <translation>字符数 前 → 后</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="22" />
+        <source>Pinyin removed</source>
+        <translation>删除拼音</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="22" />
+        <source>Boilerplate lines</source>
+        <translation>模板行</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="22" />
+        <source>Traditional converted</source>
+        <translation>繁体已转换</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/import_report.py" line="23" />
+        <source>Damage</source>
+        <translation>损坏</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="55" />
+        <source>Pairing-assistance annotator — %s</source>
+        <translation>对口支援报告标注工具 — %s</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="55" />
+        <source>in memory</source>
+        <translation>内存中</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="71" />
+        <source>Filter by name or text…</source>
+        <translation>按名称或正文筛选…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="86" />
+        <source>Find in the text (Enter: next, Esc: close)</source>
+        <translation>在正文中查找（回车：下一个，Esc：关闭）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="97" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="97" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="97" />
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="97" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="115" />
+        <location filename="../annotator/gui/main_window.py" line="187" />
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="148" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="149" />
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="150" />
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="151" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="153" />
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="154" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="155" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="159" />
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="161" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="162" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="163" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="164" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="165" />
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="166" />
+        <source>Clear selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="168" />
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="169" />
+        <source>Reject suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="170" />
+        <source>Accept all suggestions in this document</source>
+        <translation>接受本文档的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="171" />
+        <source>Suggest for the whole project…</source>
+        <translation>为整个项目生成建议…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="173" />
+        <source>Next span</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="174" />
+        <source>Previous span</source>
+        <translation>上一个标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="176" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="177" />
+        <source>Next document</source>
+        <translation>下一篇文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="178" />
+        <source>Previous document</source>
+        <translation>上一篇文档</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="179" />
+        <source>Mark done, open next</source>
+        <translation>标记完成并打开下一篇</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="180" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="181" />
+        <source>Bigger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="182" />
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="183" />
+        <source>Show the original text</source>
+        <translation>显示原始文本</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="185" />
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="186" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="207" />
+        <source>Label the selection %s (key %s)</source>
+        <translation>将所选文本标为 %s（按键 %s）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="211" />
+        <source>Label %s</source>
+        <translation>标为 %s</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="217" />
+        <source>All spans</source>
+        <translation>全部标注</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="235" />
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="236" />
+        <source>Annotation projects (*.annot)</source>
+        <translation>标注项目 (*.annot)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="241" />
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="242" />
+        <source>Annotation projects (*.annot);;All files (*)</source>
+        <translation>标注项目 (*.annot);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="300" />
+        <source>Import reports</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="301" />
+        <source>Reports (*.txt *.html *.htm *.docx);;All files (*)</source>
+        <translation>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="306" />
+        <source>Import a folder of reports</source>
+        <translation>导入报告文件夹</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="350" />
+        <source>Importing reports</source>
+        <translation>正在导入报告</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="380" />
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="386" />
+        <source>Exported %d documents, %d spans to %s</source>
+        <translation>已导出 %d 篇文档、%d 个标注到 %s</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="436" />
+        <source>Showing the original text: labels are made on the normalized text (Ctrl+R to go back).</source>
+        <translation>正在显示原始文本：标注只能在规范化文本上进行（按 Ctrl+R 返回）。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="438" />
+        <source>Showing the normalized text.</source>
+        <translation>正在显示规范化文本。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="455" />
+        <source>Not found: %s</source>
+        <translation>未找到：%s</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="486" />
+        <source>Every document is done.</source>
+        <translation>所有文档均已完成。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="500" />
+        <source>Select some text first.</source>
+        <translation>请先选择文本。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="503" />
+        <source>Labels are made on the normalized text: press Ctrl+R to go back.</source>
+        <translation>标注只能在规范化文本上进行：按 Ctrl+R 返回。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="510" />
+        <source>The selection holds no text to label.</source>
+        <translation>所选内容没有可标注的文本。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="569" />
+        <source>No suggestion here.</source>
+        <translation>此处没有建议。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="582" />
+        <source>No suggestions in this document.</source>
+        <translation>本文档没有建议。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="586" />
+        <source>Accepted %d suggestions.</source>
+        <translation>已接受 %d 条建议。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="592" />
+        <source>Suggesting spans</source>
+        <translation>正在生成建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="602" />
+        <source>%d suggestions added.</source>
+        <translation>已添加 %d 条建议。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="632" />
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="635" />
+        <source>Redone</source>
+        <translation>已重做</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="639" />
+        <source>Nothing to undo or redo.</source>
+        <translation>没有可撤销或重做的操作。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="689" />
+        <source>Annotator: %s</source>
+        <translation>标注员：%s</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="691" />
+        <source>Done %d / %d</source>
+        <translation>已完成 %d / %d</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="27" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="31" />
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="32" />
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="47" />
+        <source>Annotator name (stored with every span)</source>
+        <translation>标注员姓名（随每个标注保存）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="50" />
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="54" />
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="55" />
+        <source>Snap selections to whole words (jieba)</source>
+        <translation>选择时对齐到整词（jieba）</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="58" />
+        <source>Suggest spans when a document opens and after each new label</source>
+        <translation>打开文档时及每次新标注后生成建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="66" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="83" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="83" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="83" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="84" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="84" />
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="84" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="90" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="91" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="92" />
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="93" />
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="102" />
+        <source>Edit a cell to rename, retitle or change a hotkey (1-9); double-click a colour to choose another; kind is entity or clause.</source>
+        <translation>编辑单元格可重命名、修改显示名或快捷键（1-9）；双击颜色可更换；类型为 entity（实体）或 clause（小句）。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="143" />
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="153" />
+        <source>New label</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="153" />
+        <source>Name (letters, digits, _):</source>
+        <translation>名称（字母、数字、_）：</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="168" />
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/settings_dialog.py" line="169" />
+        <source>%s is used by %d span(s). Move them to:</source>
+        <translation>%s 被 %d 个标注使用。将它们移到：</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../annotator/gui/workers.py" line="36" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
