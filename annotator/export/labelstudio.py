@@ -78,5 +78,5 @@ def export_labelstudio(project: Project, out: Path, sel: Selection = Selection()
     with atomic_path(config_path(out)) as tmp:
         tmp.write_text(labeling_config(project.labels()), encoding="utf-8")
     with atomic_path(out) as tmp:
-        tmp.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")  # no indent: the C encoder
     return {"documents": len(tasks), "spans": spans, "path": str(out)}

@@ -64,8 +64,12 @@ class MainWindow(QMainWindow):
         self.doc_list.sortByColumn(0, Qt.AscendingOrder)
         self.doc_list.verticalHeader().setVisible(False)
         self.doc_list.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in range(1, 5):
-            self.doc_list.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        # Fixed widths: fitting columns to their contents would read every row of a large project.
+        for col, width in zip(range(1, 5), (64, 48, 48, 28)):
+            self.doc_list.horizontalHeader().setSectionResizeMode(col, QHeaderView.Interactive)
+            self.doc_list.setColumnWidth(col, width)
+        self.doc_list.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.doc_list.verticalHeader().setDefaultSectionSize(self.doc_list.fontMetrics().height() + 8)
         self.doc_list.clicked.connect(self._list_clicked)
         self.filter_box = QLineEdit(objectName="documentFilter")
         self.filter_box.setPlaceholderText(self.tr("Filter by name or text…"))

@@ -10,7 +10,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,8 +23,7 @@ from annotator.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-SPAN_FIELDS = ("id", "document_id", "start", "end", "label", "text", "annotator", "origin",
-               "state", "score", "created_at", "updated_at")
+SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
 UNDOABLE = ("add_span", "update_span", "update_spans", "delete_span", "set_status")
 
 
@@ -281,10 +280,10 @@ class Project:
     def spans(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
         states = tuple(states)
         marks = ",".join("?" * len(states))
-        rows = self.db.query(
-            f'SELECT * FROM spans WHERE document_id = ? AND state IN ({marks}) ORDER BY start, "end", id',
+        rows = self.db.execute(
+            f'SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ? AND state IN ({marks}) ORDER BY start, "end", id',
             [doc_id, *states])
-        return [Span(**r) for r in rows]
+        return [Span(*r) for r in rows]  # columns in the dataclass's order: no dict per row
 
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]))

@@ -1,4 +1,4 @@
-"""Screenshot of the main window with seed 002 open and its reference spans drawn.
+"""Screenshot of the main window, in Chinese, with seed 002 open and its reference spans drawn.
 
 Run under Xvfb with a CJK font (Debian xvfb, fonts-noto-cjk):
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/gui/make_screenshot.py shot.png
@@ -8,10 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
+from annotator.gui.i18n import install_translator  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.ingest.importer import import_seeds  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
@@ -20,6 +21,9 @@ from gold import gold_spans  # noqa: E402
 
 def main(out: str) -> None:
     app = QApplication(sys.argv)
+    settings = QSettings(str(Path(out).with_suffix(".ini")), QSettings.IniFormat)
+    settings.setValue("language", "zh_CN")
+    install_translator(app, settings)
     project = Project.open(None)
     import_seeds(project)
     doc = next(i for i in project.document_ids() if project.document(i).name.startswith("002"))

@@ -1,0 +1,154 @@
+"""The annotation window on big inputs (offscreen Qt):
+- open and draw a 200,000-character document with 5,000 spans;
+- hotkey to a committed, drawn span (median and 95th percentile);
+- open the window (document list drawn) on a project of 100,000 documents, and its memory (RSS).
+
+Run: .venv/bin/python benchmarks/viewer_speed.py [--quick]
+Projects are built once and cached in benchmarks/.cache/.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ANNOTATOR_NAME", "bench")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import seed_texts  # noqa: E402
+
+from annotator.core.model import Document, Label  # noqa: E402
+from annotator.ingest.repair import repair  # noqa: E402
+from annotator.store.project import Project  # noqa: E402
+
+CACHE = Path(__file__).parent / ".cache"
+
+
+def _lines() -> list[str]:
+    return [line for t in seed_texts() for line in repair(t).text.splitlines() if len(line) > 20]
+
+
+def long_document_project(chars: int, spans: int) -> tuple[Project, int]:
+    """One document of `chars` characters holding `spans` accepted spans (suggestions, accepted)."""
+    from annotator.suggest import Suggester
+
+    path = CACHE / f"long-{chars}-{spans}.annot"
+    if path.exists():
+        project = Project.open(path)
+        return project, project.document_ids()[0]
+    rng = random.Random(3)
+    lines, text = _lines(), ""
+    while len(text) < chars:
+        text += rng.choice(lines) + "\n"
+    text = text[:chars]
+    project = Project.open(path)
+    project.set_setting("suggestions", "off")
+    doc = project.add_document(Document(name="long.txt", text=text, raw_text=text,
+                                        content_hash=hashlib.sha256(text.encode()).hexdigest()))
+    found = Suggester().suggest(text)
+    step = max(1, len(found) // spans)
+    project.add_spans(doc, [replace(s, state="accepted", annotator="bench") for s in found[::step][:spans]])
+    project.add_label(Label("BENCH", "测试", "Bench", "#B37FEB", "5"))
+    return project, doc
+
+
+def many_documents_project(documents: int) -> Project:
+    path = CACHE / f"list-{documents}.annot"
+    if path.exists():
+        return Project.open(path)
+    rng = random.Random(4)
+    lines = _lines()
+    project = Project.open(path)
+    project.set_setting("suggestions", "off")
+    with project.transaction():
+        for i in range(documents):
+            text = f"{i}\n" + "\n".join(rng.sample(lines, 2))
+            project.add_document(Document(name=f"doc-{i:06}.txt", text=text, raw_text=text,
+                                          content_hash=hashlib.sha256(text.encode()).hexdigest()))
+    return project
+
+
+def main(quick: bool = False) -> list[tuple]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.main_window import MainWindow
+
+    CACHE.mkdir(exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    chars, n_spans, documents = (20_000, 500, 10_000) if quick else (200_000, 5_000, 100_000)
+    rows = []
+
+    project, doc = long_document_project(chars, n_spans)
+    window = MainWindow(project, "bench")
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    opens = []
+    for _ in range(3 if quick else 7):
+        t0 = time.perf_counter()
+        window.open_document(doc)
+        window.grab()  # lays out and paints what is on screen
+        opens.append((time.perf_counter() - t0) * 1000)
+    rows.append((f"open and draw {chars:,} chars, {n_spans:,} spans, ms", opens, "< 300"))
+
+    rng = random.Random(9)
+    text = window.view.text
+    taken: list[tuple[int, int]] = []
+    spans_ms = []
+    for _ in range(20 if quick else 100):
+        while True:
+            start = rng.randrange(0, len(text) - 10)
+            end = start + rng.randint(2, 6)
+            if "\n" not in text[start:end] and not text[start:end].isspace() \
+                    and all(end <= s or e <= start for s, e in taken):
+                break
+        taken.append((start, end))
+        cursor = window.view.textCursor()
+        cursor.setPosition(window.view.u16.to_utf16(start))
+        cursor.setPosition(window.view.u16.to_utf16(end), QTextCursor.KeepAnchor)
+        window.view.setTextCursor(cursor)
+        window.view.centerCursor()
+        app.processEvents()
+        t0 = time.perf_counter()
+        QTest.keyClick(window.view, Qt.Key_5)
+        window.view.viewport().repaint()
+        spans_ms.append((time.perf_counter() - t0) * 1000)
+    rows.append(("hotkey to committed, drawn span, ms", spans_ms, "p95 < 30"))
+    window.close()
+    project.close()
+
+    big = many_documents_project(documents)
+    t0 = time.perf_counter()
+    window = MainWindow(big, "bench")
+    window.show()
+    window.doc_list.grab()
+    list_ms = (time.perf_counter() - t0) * 1000
+    rows.append((f"window with the list of {documents:,} documents, ms", [list_ms], "< 500"))
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    big.close()
+
+    print(f"{'scenario':<50}{'median':>9}{'p95':>9}{'max':>9}{'target':>10}")
+    out = []
+    for name, values, target in rows:
+        values = sorted(values)
+        p95 = values[max(0, int(len(values) * 0.95) - 1)]
+        print(f"{name:<50}{statistics.median(values):>9.1f}{p95:>9.1f}{values[-1]:>9.1f}{target:>10}")
+        out.append((name, statistics.median(values), p95, values[-1], target))
+    print(f"{'peak memory (RSS) of the process, MB':<50}{rss_mb:>9.0f}")
+    out.append(("peak memory (RSS), MB", rss_mb, rss_mb, rss_mb, "-"))
+    return out
+
+
+if __name__ == "__main__":
+    main("--quick" in sys.argv)
