@@ -8,13 +8,9 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.export.formats import EXPORTERS
-from annotator.export.select import Selection
-from annotator.ingest.importer import FileResult, build_document, expand_paths, import_paths, open_project
-from annotator.ingest.read import read_report
-from annotator.ingest.repair import RepairOptions
-from annotator.suggest import Suggester
-from annotator.suggest.project import suggest_document, suggest_project, suggester_for
+from annotator.export.catalog import FORMATS
+
+# Commands import what they need when they run: starting the window should not wait for the rest.
 
 REPAIR_STEPS = {
     "t2s": "traditional to simplified characters",
@@ -36,7 +32,8 @@ def _add_repair_flags(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip {what}")
 
 
-def _repair_options(args) -> RepairOptions:
+def _repair_options(args):
+    from annotator.ingest.repair import RepairOptions
     return RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
 
 
@@ -67,9 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     p = sub.add_parser("export", help="export the project's annotations",
-                       description="Export labels. Formats: " + "; ".join(
-                           f"{k}: {v[1]}" for k, v in EXPORTERS.items()))
-    p.add_argument("--format", required=True, choices=sorted(EXPORTERS))
+                       description="Export labels. Formats: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    p.add_argument("--format", required=True, choices=sorted(FORMATS))
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--documents", choices=("done", "all"), default="done",
                    help="documents marked done (default) or all")
@@ -90,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
+            # sqlite-utils imports pandas, when installed, for a feature the window does not use: 0.6 s of
+            # start-up. Marking it absent makes that import fail fast; the window never needs pandas.
+            sys.modules.setdefault("pandas", None)
             from annotator.gui.app import run_gui
             return run_gui(args.db)
         return COMMANDS[args.command](args)
@@ -99,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_import(args) -> int:
+    from annotator.ingest.importer import import_paths, open_project
+    from annotator.suggest.project import suggest_document, suggester_for
+
     options = _repair_options(args)
     totals = {"imported": 0, "duplicate": 0, "failed": 0}
-    def progress(i: int, n: int, r: FileResult) -> None:
+    def progress(i: int, n: int, r) -> None:
         totals[r.status] += 1
         where = f"[{i}/{n}]"
         if r.status == "imported":
@@ -128,6 +130,11 @@ def cmd_import(args) -> int:
 
 
 def cmd_suggest(args) -> int:
+    from annotator.ingest.importer import build_document, expand_paths, open_project
+    from annotator.ingest.read import read_report
+    from annotator.suggest import Suggester
+    from annotator.suggest.project import suggest_project
+
     if args.project:
         with open_project(args.db) as project:
             added = suggest_project(project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr))
@@ -156,6 +163,10 @@ def cmd_suggest(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from annotator.export.formats import EXPORTERS
+    from annotator.export.select import Selection
+    from annotator.ingest.importer import open_project
+
     exporter = EXPORTERS[args.format][0]
     sel = Selection(args.documents, args.spans, args.annotator)
     with open_project(args.db) as project:
@@ -167,6 +178,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from annotator.ingest.importer import open_project
+
     with open_project(args.db) as project:
         stats = project.stats()
     docs = stats["documents"]
@@ -179,6 +192,8 @@ def cmd_stats(args) -> int:
 
 
 def cmd_labels(args) -> int:
+    from annotator.ingest.importer import open_project
+
     with open_project(args.db) as project:
         for l in project.labels():
             print(f"{l.hotkey or '-':<3}{l.name:<14}{l.display_zh:<6}{l.display_en:<12}{l.kind:<8}{l.color}")

@@ -6,7 +6,6 @@ The project is built once (a few minutes) and cached in benchmarks/.cache/.
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import annotated_project  # noqa: E402
+from table import print_rows, row  # noqa: E402
 
 from annotator.export.formats import EXPORTERS  # noqa: E402
 from annotator.export.labelstudio import config_path  # noqa: E402
@@ -38,7 +38,7 @@ def main(quick: bool = False) -> list[tuple]:
                 t0 = time.perf_counter()
                 exporter(project, Path(tmp) / f"out-{name}", Selection())
                 times.append(time.perf_counter() - t0)
-            rows.append((f"export {name}", times, TARGETS.get(name, "-")))
+            rows.append(row(f"export {name} ({documents:,} documents), s", times, TARGETS.get(name, "-")))
         from label_studio_sdk.converter import Converter
         ls_file = Path(tmp) / "out-labelstudio"
         converter = Converter(config=str(config_path(ls_file)), project_dir=None, download_resources=False)
@@ -47,15 +47,14 @@ def main(quick: bool = False) -> list[tuple]:
             t0 = time.perf_counter()
             converter.convert(str(ls_file), str(Path(tmp) / f"min{i}"), "JSON_MIN", is_dir=False)
             times.append(time.perf_counter() - t0)
-        rows.append(("label-studio-sdk converter to JSON_MIN (peer)", times, "-"))
+        peer = row("label-studio-sdk converter, our file to JSON_MIN (peer), s", times)
     project.close()
-    ours = statistics.median(rows[list(EXPORTERS).index("labelstudio")][1])
-    print(f"project: {documents:,} documents, {spans:,} spans; {runs} run(s); seconds")
-    print(f"{'scenario':<48}{'median':>9}{'min':>9}{'max':>9}{'target':>10}")
-    for name, times, target in rows:
-        print(f"{name:<48}{statistics.median(times):>9.2f}{min(times):>9.2f}{max(times):>9.2f}{target:>10}")
-    print(f"ratio: our Label Studio export / sdk converter = {ours / statistics.median(rows[-1][1]):.2f}")
-    return [(name, statistics.median(t), min(t), max(t), target) for name, t, target in rows]
+    ours = rows[list(EXPORTERS).index("labelstudio")]
+    ours["ratio"] = ours["median"] / peer["median"]
+    rows.append(peer)
+    print(f"project: {documents:,} documents, {spans:,} spans; {runs} run(s)")
+    print_rows(rows)
+    return rows
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ Run: .venv/bin/python benchmarks/import_speed.py [--quick]
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import report_corpus  # noqa: E402
+from table import print_rows, row  # noqa: E402
 
 from annotator.ingest.encoding import decode  # noqa: E402
 from annotator.ingest.repair import repair  # noqa: E402
@@ -45,13 +45,10 @@ def main(quick: bool = False) -> list[tuple]:
     out = []
     for name, fn, target in rows:
         n = chars if "baseline" not in name else sum(map(len, corpus[: max(1, len(corpus) // 4)]))
-        times = measure(fn, runs)
-        rates = [n / t for t in times]
-        out.append((name, statistics.median(rates), min(rates), max(rates), target))
+        out.append(row(f"{name}, chars/s", [n / t for t in measure(fn, runs)], f">= {target:,}" if target else "-"))
+    out[0]["ratio"] = out[0]["median"] / out[2]["median"]  # against OpenCC alone
     print(f"corpus: {len(corpus)} reports, {chars:,} characters ({sum(map(len, blobs)) / 1e6:.1f} MB), {runs} runs")
-    print(f"{'scenario':<34}{'median chars/s':>16}{'min':>12}{'max':>12}{'target':>12}")
-    for name, med, lo, hi, target in out:
-        print(f"{name:<34}{med:>16,.0f}{lo:>12,.0f}{hi:>12,.0f}{(f'{target:,}' if target else '-'):>12}")
+    print_rows(out)
     return out
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-    QPushButton, QSplitter, QTableView, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
     QApplication, QDockWidget, QFileDialog,
 )
 
@@ -28,6 +28,7 @@ from annotator.gui.document_model import DocumentListModel
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.i18n import install_translator
 from annotator.gui.settings_dialog import SettingsDialog
+from annotator.gui.span_list import SpanListModel
 from annotator.gui.import_report import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.importer import import_paths
@@ -97,10 +98,15 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.find_box)
         lay.addWidget(self.view)
 
-        self.span_list = QTreeWidget(objectName="spanList")
-        self.span_list.setHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Origin"), self.tr("State")])
-        self.span_list.setRootIsDecorated(False)
-        self.span_list.itemClicked.connect(self._span_item_clicked)
+        self.span_model = SpanListModel(self)
+        self.span_list = QTableView(objectName="spanList")
+        self.span_list.setModel(self.span_model)
+        self.span_list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.span_list.verticalHeader().setVisible(False)
+        self.span_list.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.span_list.verticalHeader().setDefaultSectionSize(self.span_list.fontMetrics().height() + 6)
+        self.span_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.span_list.clicked.connect(self._span_item_clicked)
         self.span_filter = QComboBox(objectName="spanFilter")
         self.span_filter.currentIndexChanged.connect(lambda _: self._fill_span_list())
         right = QWidget()
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
         for state in ("accepted", "pending"):
             self.span_filter.addItem(state, ("state", state))
         self.span_filter.blockSignals(False)
+        self.span_model.set_labels(self.labels)
 
     def _apply_font(self) -> None:
         font = self.view.font()
@@ -528,27 +535,32 @@ class MainWindow(QMainWindow):
                 self.view.set_selected(span)
 
     def _change(self, write, select: bool = False) -> bool:
-        """Commit a change through `write`, then redraw; a refused change is said in the status bar."""
+        """Commit a change through `write` (it returns the span or spans it wrote), then redraw; a refused
+        change is said in the status bar."""
         try:
-            span = write()
+            written = write()
         except AnnotatorError as e:
             self.statusBar().showMessage(str(e), 6000)
             return False
+        spans = written if isinstance(written, list) else [written]
         if self.project.status(self.doc_id) == "todo":
             self.project.set_status(self.doc_id, "in_progress", self.annotator, undoable=False)
             self.model.refresh_document(self.doc_id)
-        self._refresh_spans([span])
+        self._refresh_spans(spans)
+        span = spans[0]
         self.view.set_selected(span if select or self.view.selected is not None else None)
         self.statusBar().showMessage(self.view.describe(span), 3000)
         return True
 
     def _refresh_spans(self, changed: list[Span]) -> None:
+        """Redraw after `changed` spans were written: only they are read again, only their lines redrawn."""
         if self.show_raw:
             selected = self.view.selected
             self.view.show_text(*self._shown())
             self.view.set_selected(next((s for s in self.view.spans if selected and s.id == selected.id), None))
         else:
-            self.view.update_spans(self.project.spans(self.doc_id), changed)
+            ids = {s.id for s in changed}
+            self.view.replace_spans(ids, self.project.spans_by_id(ids))
         self._fill_span_list()
         self.model.refresh_document(self.doc_id)
         self._update_status()
@@ -588,7 +600,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No suggestions in this document."), 3000)
             return
         self.view.selected = None
-        self._change(lambda: self.project.update_spans(pending, state="accepted", annotator=self.annotator)[0])
+        self._change(lambda: self.project.update_spans(pending, state="accepted", annotator=self.annotator))
         self.statusBar().showMessage(self.tr("Accepted %d suggestions.") % len(pending), 4000)
 
     def suggest_whole_project(self) -> None:
@@ -648,7 +660,8 @@ class MainWindow(QMainWindow):
         if doc_id != self.doc_id:
             self.open_document(doc_id)
         else:
-            touched = [Span(**d) for d in (event["before"], event["after"]) if d and "start" in d]
+            records = [r for d in (event["before"], event["after"]) if d for r in d.get("spans", [d])]
+            touched = [Span(**r) for r in records if "start" in r]
             self.view.selected = None
             self._refresh_spans(touched)
         self.statusBar().showMessage(f"{verb}: {event['action']}", 3000)
@@ -656,26 +669,14 @@ class MainWindow(QMainWindow):
     def _span_clicked(self, span: Span | None) -> None:
         self.view.set_selected(span)
 
-    def _span_item_clicked(self, item: QTreeWidgetItem) -> None:
-        span_id = item.data(0, Qt.UserRole)
+    def _span_item_clicked(self, index: QModelIndex) -> None:
+        span_id = self.span_model.data(index, Qt.UserRole)
         span = next((s for s in self.view.spans if s.id == span_id), None)
         if span is not None:
             self.view.set_selected(span)
 
     def _fill_span_list(self) -> None:
-        wanted = self.span_filter.currentData()
-        self.span_list.clear()
-        items = []
-        for s in self.view.spans:
-            if wanted and getattr(s, wanted[0]) != wanted[1]:
-                continue
-            item = QTreeWidgetItem([s.label, s.text, s.origin, s.state])
-            item.setData(0, Qt.UserRole, s.id)
-            label = self.view.labels.get(s.label)
-            if label:
-                item.setBackground(0, QColor(label.color))
-            items.append(item)
-        self.span_list.addTopLevelItems(items)
+        self.span_model.set_spans(self.view.spans, self.span_filter.currentData())
 
     # -- view and status -------------------------------------------------
 
@@ -689,7 +690,7 @@ class MainWindow(QMainWindow):
         self.guidelines.setVisible(not self.guidelines.isVisible())
 
     def _update_status(self) -> None:
-        stats = self.project.stats()["documents"]
+        stats = self.project.status_counts()
         total = sum(stats.values())
         row = self.model.row_of(self.doc_id) if self.doc_id is not None else -1
         self.status_annotator.setText(self.tr("Annotator: %s") % self.annotator)

@@ -110,6 +110,27 @@ class DocumentView(QPlainTextEdit):
     def update_spans(self, spans: list[Span], changed: list[Span]) -> None:
         """Replace the span set and redraw only the lines the changed spans touch."""
         self._index(spans)
+        self._redraw(changed)
+
+    def replace_spans(self, ids: set[int], fresh: list[Span]) -> None:
+        """Swap the spans with these ids for their fresh versions (none if deleted), touching only their
+        lines: a change costs the same in a long document as in a short one."""
+        old = [s for s in self.spans if s.id in ids]
+        self.spans = sorted([s for s in self.spans if s.id not in ids] + fresh, key=lambda s: (s.start, -s.end))
+        touched = set()
+        for s in old:
+            for line in self._lines_of(s.start, s.end):
+                self.spans_by_line[line] = [x for x in self.spans_by_line.get(line, []) if x.id != s.id]
+                touched.add(line)
+        for s in fresh:
+            for line in self._lines_of(s.start, s.end):
+                self.spans_by_line.setdefault(line, []).append(s)
+                touched.add(line)
+        for line in touched:
+            self.spans_by_line[line].sort(key=lambda s: (s.start, -s.end))
+        self._redraw(old + fresh)
+
+    def _redraw(self, changed: list[Span]) -> None:
         if self.selected is not None:
             self.selected = next((s for s in self.spans if s.id == self.selected.id), None)
         doc = self.document()

@@ -280,10 +280,23 @@ class Project:
     def spans(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
         states = tuple(states)
         marks = ",".join("?" * len(states))
-        rows = self.db.execute(
-            f'SELECT {SPAN_COLUMNS} FROM spans WHERE document_id = ? AND state IN ({marks}) ORDER BY start, "end", id',
-            [doc_id, *states])
+        return self._spans_where(f"document_id = ? AND state IN ({marks})", [doc_id, *states])
+
+    def spans_by_id(self, ids: Iterable[int], states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
+        """The spans with these ids that are (still) in one of `states`."""
+        ids, states = list(ids), tuple(states)
+        return self._spans_where(f"id IN ({','.join('?' * len(ids))}) AND state IN ({','.join('?' * len(states))})",
+                                 [*ids, *states]) if ids else []
+
+    def _spans_where(self, where: str, args: list) -> list[Span]:
+        rows = self.db.execute(f'SELECT {SPAN_COLUMNS} FROM spans WHERE {where} ORDER BY start, "end", id', args)
         return [Span(*r) for r in rows]  # columns in the dataclass's order: no dict per row
+
+    def status_counts(self) -> dict[str, int]:
+        """Documents by status."""
+        counts = {s: 0 for s in STATUSES}
+        counts.update(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+        return counts
 
     def span(self, span_id: int) -> Span:
         rows = list(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]))
@@ -300,7 +313,10 @@ class Project:
         check_span(doc_text, start, end, text)
         if label not in (labels if labels is not None else self.label_names()):
             raise SpanError(f"unknown label {label!r}")
-        clash = same_label_overlap(self.spans(doc_id) if others is None else others, start, end, label, ignore_id)
+        if others is None:  # one indexed query, not the whole document's spans
+            others = self._spans_where('document_id = ? AND label = ? AND start < ? AND "end" > ?',
+                                       [doc_id, label, end, start])
+        clash = same_label_overlap(others, start, end, label, ignore_id)
         if clash is not None:
             raise SpanError(f"{label} overlaps {label} span {clash.text!r} [{clash.start}, {clash.end})")
         return doc_text[start:end]
@@ -521,9 +537,7 @@ class Project:
 
     def stats(self) -> dict:
         """Documents by status, spans by label and state."""
-        docs = {s: 0 for s in STATUSES}
-        for status, n in self.db.execute("SELECT status, count(*) FROM documents GROUP BY status"):
-            docs[status] = n
+        docs = self.status_counts()
         spans: dict[str, dict[str, int]] = {name: {s: 0 for s in STATES} for name in self.label_names()}
         for label, state, n in self.db.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
             spans.setdefault(label, {s: 0 for s in STATES})[state] = n

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QTreeWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from annotator.core.model import Document
 from annotator.store.project import Project
@@ -20,13 +20,13 @@ def select(window, text):
 
 
 def span_rows(window):
-    tree = window.findChild(QTreeWidget, "spanList")
-    return [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(tree.topLevelItemCount())]
+    model = window.findChild(QTableView, "spanList").model()
+    return [(model.index(i, 0).data(), model.index(i, 1).data()) for i in range(model.rowCount())]
 
 
 def test_widgets_are_found_by_object_name(window):
     for cls, name in ((QTableView, "documentList"), (QLineEdit, "documentFilter"), (QPlainTextEdit, "documentView"),
-                      (QWidget, "labelBar"), (QTreeWidget, "spanList")):
+                      (QWidget, "labelBar"), (QTableView, "spanList")):
         assert window.findChild(cls, name) is not None, name
     assert window.findChild(QTableView, "documentList").model().rowCount() == 5
 

@@ -1,0 +1,19 @@
+"""One shape for every benchmark's figures, so benchmarks/run.py can put them in one table."""
+from __future__ import annotations
+
+import statistics
+
+
+def row(scenario: str, values: list[float], target: str = "-", ratio: float | None = None) -> dict:
+    """A scenario's figures: the median of the runs and their spread."""
+    values = sorted(values)
+    return {"scenario": scenario, "median": statistics.median(values), "low": values[0], "high": values[-1],
+            "runs": len(values), "target": target, "ratio": ratio}
+
+
+def print_rows(rows: list[dict]) -> None:
+    print(f"{'scenario':<58}{'median':>12}{'min':>12}{'max':>12}{'target':>14}{'ratio':>7}")
+    for r in rows:
+        ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
+        print(f"{r['scenario']:<58}{r['median']:>12,.2f}{r['low']:>12,.2f}{r['high']:>12,.2f}{r['target']:>14}"
+              f"{ratio:>7}")
