@@ -14,21 +14,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import annotated_project  # noqa: E402
-from table import print_rows, row  # noqa: E402
+from table import cache_dir, print_rows, row  # noqa: E402
 
 from annotator.export.formats import EXPORTERS  # noqa: E402
 from annotator.export.labelstudio import config_path  # noqa: E402
 from annotator.export.select import Selection  # noqa: E402
 
-CACHE = Path(__file__).parent / ".cache"
 TARGETS = {"spacy": "< 20 s"}
 
 
 def main(quick: bool = False) -> list[tuple]:
     documents = 300 if quick else 10_000
     runs = 1 if quick else 3
-    CACHE.mkdir(exist_ok=True)
-    project = annotated_project(CACHE / f"export-{documents}.annot", documents)
+    project = annotated_project(cache_dir() / f"export-{documents}.annot", documents)
     spans = project.db.execute("SELECT count(*) FROM spans").fetchone()[0]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

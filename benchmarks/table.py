@@ -1,7 +1,16 @@
 """One shape for every benchmark's figures, so benchmarks/run.py can put them in one table."""
 from __future__ import annotations
 
+import os
 import statistics
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Where built corpora are kept between runs: benchmarks/.cache, or $ANNOTATOR_BENCH_CACHE."""
+    path = Path(os.environ.get("ANNOTATOR_BENCH_CACHE") or Path(__file__).parent / ".cache")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def row(scenario: str, values: list[float], target: str = "-", ratio: float | None = None) -> dict:

@@ -22,13 +22,12 @@ os.environ.setdefault("ANNOTATOR_NAME", "bench")
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import seed_texts  # noqa: E402
-from table import print_rows, row  # noqa: E402
+from table import cache_dir, print_rows, row  # noqa: E402
 
 from annotator.core.model import Document, Label  # noqa: E402
 from annotator.ingest.repair import repair  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
-CACHE = Path(__file__).parent / ".cache"
 
 
 def _lines() -> list[str]:
@@ -39,7 +38,7 @@ def long_document_project(chars: int, spans: int) -> tuple[Project, int]:
     """One document of `chars` characters holding `spans` accepted spans (suggestions, accepted)."""
     from annotator.suggest import Suggester
 
-    path = CACHE / f"long-{chars}-{spans}.annot"
+    path = cache_dir() / f"long-{chars}-{spans}.annot"
     if path.exists():
         project = Project.open(path)
         return project, project.document_ids()[0]
@@ -60,7 +59,7 @@ def long_document_project(chars: int, spans: int) -> tuple[Project, int]:
 
 
 def many_documents_project(documents: int) -> Project:
-    path = CACHE / f"list-{documents}.annot"
+    path = cache_dir() / f"list-{documents}.annot"
     if path.exists():
         return Project.open(path)
     rng = random.Random(4)
@@ -83,7 +82,6 @@ def main(quick: bool = False) -> list[tuple]:
 
     from annotator.gui.main_window import MainWindow
 
-    CACHE.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     chars, n_spans, documents = (20_000, 500, 10_000) if quick else (200_000, 5_000, 100_000)
     rows = []
@@ -139,7 +137,7 @@ def main(quick: bool = False) -> list[tuple]:
     window.close()
     big.close()
     rows.append(row(f"peak memory (RSS) of the app with {documents:,} documents open, MB",
-                    [app_rss_mb(CACHE / f"list-{documents}.annot")]))
+                    [app_rss_mb(cache_dir() / f"list-{documents}.annot")]))
     print_rows(rows)
     return rows
 
