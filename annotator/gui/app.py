@@ -24,19 +24,19 @@ def annotator_name(settings: QSettings) -> str:
 
 def run_gui(db_path: str | None = None) -> int:
     from annotator.gui.i18n import install_translator
-    from annotator.gui.main_window import MainWindow, remember_project
-    from annotator.ingest.importer import open_project
+    from annotator.gui.main_window import MainWindow, open_for_work, remember_project
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pairing-annotator")
     app.setOrganizationName("pairing-annotator")
     try:
-        project = open_project(db_path)
+        project = open_for_work(db_path)
     except AnnotatorError as e:
         QMessageBox.critical(None, "annotator", str(e))
         print(f"annotator: {e}", file=sys.stderr)
         return 1
     install_translator(app, QSettings())
+    sys.excepthook = report_error
     window = MainWindow(project, annotator_name(QSettings()), owns_project=True)
     if project.path:
         remember_project(QSettings(), str(project.path))
@@ -44,6 +44,22 @@ def run_gui(db_path: str | None = None) -> int:
     if os.environ.get("ANNOTATOR_STARTUP_PROBE"):  # benchmarks/startup.py: say when the document is drawn, quit
         QTimer.singleShot(0, lambda: _report_drawn(app, window))
     return app.exec()
+
+
+def report_error(kind, error, tb) -> None:
+    """An error no handler caught: say it in a dialog and keep the app running; details go to errors.log."""
+    import traceback
+
+    from annotator.store.locations import data_dir
+
+    if isinstance(error, AnnotatorError):
+        QMessageBox.warning(None, "annotator", str(error))
+        return
+    log = data_dir() / "errors.log"
+    with open(log, "a", encoding="utf-8") as f:
+        f.write("".join(traceback.format_exception(kind, error, tb)) + "\n")
+    print("".join(traceback.format_exception(kind, error, tb)), file=sys.stderr)
+    QMessageBox.critical(None, "annotator", f"Unexpected error: {error}\n\nYour work is saved. Details: {log}")
 
 
 def _report_drawn(app: QApplication, window) -> None:

@@ -5,16 +5,17 @@ screen shows it; there is no Save command.
 """
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
     QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
-    QApplication, QDockWidget, QFileDialog,
+    QApplication, QDockWidget, QFileDialog, QInputDialog,
 )
 
 from annotator.core.errors import AnnotatorError
@@ -35,6 +36,7 @@ from annotator.ingest.importer import import_paths
 from annotator.ingest.repair import RepairOptions
 from annotator.ingest.words import snap
 from annotator.gui.viewer import DocumentView
+from annotator.store.backups import list_backups, make_backup, restore_backup
 from annotator.store.project import Project
 from annotator.suggest.project import (
     SUGGEST_EVENT, suggest_document, suggest_occurrences, suggest_project, suggester_for,
@@ -141,6 +143,10 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.model.rowCount():
             self.open_document(self.model.ids[0])
+        # Another program (annotator import in a shell) may write to the project: look every two seconds.
+        self._data_version = project.data_version()
+        self._poll = QTimer(self, interval=2000, timeout=self.poll_changes)
+        self._poll.start()
 
     # -- actions ---------------------------------------------------------
 
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentProjects")
         self._fill_recent()
         file_menu.addSeparator()
+        self._action(self.tr("Restore a backup…"), [], self.choose_backup, file_menu)
         self._action(self.tr("Settings…"), "Ctrl+,", self.open_settings, file_menu)
         file_menu.addSeparator()
         self._action(self.tr("Quit"), "Ctrl+Q", self.close, file_menu)
@@ -195,6 +202,18 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Find…"), "Ctrl+F", self.open_find, view)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(self.tr("Guidelines"), "F1", self.toggle_guidelines, help_menu)
+
+    def poll_changes(self) -> bool:
+        """Show documents another program added or changed; True when there was something new."""
+        version = self.project.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.model.reload()
+        if self.doc_id is not None and self.doc_id in self.model.ids:
+            self.doc_list.selectRow(self.model.row_of(self.doc_id))
+        self._update_status()
+        return True
 
     def _build_labels(self) -> None:
         """The label bar and the label hotkeys, from the project's label set (again after it is edited)."""
@@ -259,7 +278,7 @@ class MainWindow(QMainWindow):
     def switch_project(self, path: str) -> "MainWindow | None":
         """Open (or create) the project at `path` in a new window, which replaces this one."""
         try:
-            project = Project.open(path)
+            project = open_for_work(path)
         except AnnotatorError as e:
             show_error(self, str(e))
             return None
@@ -269,6 +288,32 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
+    def choose_backup(self) -> None:
+        if self.project.path is None:
+            return
+        backups = list_backups(self.project.path)
+        if not backups:
+            self.statusBar().showMessage(self.tr("No backups of this project yet."), 4000)
+            return
+        names = [b.stem for b in backups]
+        name, ok = QInputDialog.getItem(self, self.tr("Restore a backup"), self.tr(
+            "Backups are made each time the project is opened; the current state is backed up before a "
+            "restore. Restore:"), names, 0, False)
+        if ok:
+            self.restore(backups[names.index(name)])
+
+    def restore(self, backup: Path) -> "MainWindow | None":
+        """Replace the project with `backup` and reopen it."""
+        path = self.project.path
+        self._record_time()
+        self.project.close()
+        self.owns_project = False
+        try:
+            restore_backup(backup, path)
+        except (OSError, AnnotatorError) as e:
+            show_error(self, str(e))
+        return self.switch_project(str(path))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -705,6 +750,20 @@ class MainWindow(QMainWindow):
 
 
 RECENT_KEEP = 8
+
+
+def open_for_work(path: str | Path | None) -> Project:
+    """Open a project for the window: a rolling backup is made first (a failed backup is reported, not fatal)."""
+    from annotator.ingest.importer import open_project
+    from annotator.store.locations import default_project_path
+
+    target = Path(path) if path is not None else default_project_path()
+    if target.exists():
+        try:
+            make_backup(target)
+        except AnnotatorError as e:
+            print(f"annotator: {e}", file=sys.stderr)
+    return open_project(path)
 
 
 def recent_projects(settings: QSettings) -> list[str]:

@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,6 +75,8 @@ class Project:
             return cls._setup(conn, None)
         path = Path(path)
         _check_project_file(path)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise ProjectError(f"{path}: the project file is read-only; copy it or change its permissions")
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    isolation_level=None, check_same_thread=False)
@@ -112,6 +115,10 @@ class Project:
     def close(self) -> None:
         self.db.close()
 
+    def data_version(self) -> int:
+        """Changes when another connection commits to the file (SQLite's PRAGMA data_version)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def __enter__(self) -> "Project":
         return self
 
@@ -133,7 +140,7 @@ class Project:
 
     def add_label(self, label: Label) -> None:
         self._check_label(label, None)
-        with self.db.atomic():
+        with self._write():
             order = self.db.execute("SELECT coalesce(max(sort_order), -1) + 1 FROM labels").fetchone()[0]
             self.db.table("labels").insert({**asdict(label), "sort_order": order})
             self._log("add_label", after=asdict(label))
@@ -145,7 +152,7 @@ class Project:
             raise ProjectError(f"no label {label_name!r} in this project")
         new = replace(old, **changes)
         self._check_label(new, label_name)
-        with self.db.atomic():
+        with self._write():
             self.db.table("labels").update(label_name, asdict(new))  # ON UPDATE CASCADE renames the spans' label
             self._log("update_label", before=asdict(old), after=asdict(new))
         return new
@@ -163,14 +170,14 @@ class Project:
             "AND b.state != 'rejected'", [name, move_to]).fetchone()[0] if move_to else 0
         if clashes:
             raise ProjectError(f"{clashes} span(s) of {name} overlap spans of {move_to}; resolve them first")
-        with self.db.atomic():
+        with self._write():
             if move_to:
                 self.db.execute("UPDATE spans SET label = ? WHERE label = ?", [move_to, name])
             self.db.execute("DELETE FROM labels WHERE name = ?", [name])
             self._log("delete_label", before={"name": name}, after={"moved_to": move_to})
 
     def reorder_labels(self, names: list[str]) -> None:
-        with self.db.atomic():
+        with self._write():
             for order, name in enumerate(names):
                 self.db.execute("UPDATE labels SET sort_order = ? WHERE name = ?", [order, name])
             self._log("reorder_labels", after={"order": names})
@@ -192,7 +199,17 @@ class Project:
 
     def transaction(self):
         """One transaction around several changes (an import of a whole file); nested calls are savepoints."""
-        return self.db.atomic()
+        return self._write()
+
+    @contextmanager
+    def _write(self):
+        """A transaction; a write the file refuses (disk full, read-only, locked too long) becomes a
+        ProjectError naming the project, and the transaction is rolled back whole."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as e:
+            raise ProjectError(f"{self.path or 'project'}: cannot save: {e}") from e
 
     # -- documents -------------------------------------------------------
 
@@ -206,7 +223,7 @@ class Project:
             "status": doc.status, "time_spent": doc.time_spent,
             "imported_at": doc.imported_at or now(),
         }
-        with self.db.atomic():
+        with self._write():
             doc_id = self.db.table("documents").insert(record).last_pk
             self._log("add_document", document_id=doc_id, after={"name": doc.name})
         return doc_id
@@ -257,7 +274,7 @@ class Project:
         before = self.status(doc_id)
         if before == status:
             return
-        with self.db.atomic():
+        with self._write():
             self._write_status(doc_id, status)
             self._log("set_status" if undoable else "auto_status", annotator, doc_id,
                       before={"status": before}, after={"status": status})
@@ -271,7 +288,7 @@ class Project:
         """Add time spent on a document (shown in stats, exported as lead_time)."""
         if seconds <= 0:
             return
-        with self.db.atomic():
+        with self._write():
             self.db.execute("UPDATE documents SET time_spent = time_spent + ? WHERE id = ?", [seconds, doc_id])
             self._log("time", annotator, doc_id, after={"seconds": round(seconds, 3)})
 
@@ -332,7 +349,7 @@ class Project:
         span = Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
                     annotator=annotator, origin=origin, state=state, score=score,
                     created_at=stamp, updated_at=stamp)
-        with self.db.atomic():
+        with self._write():
             span = self._insert_span(span)
             self._log("add_span", annotator, doc_id, span.id, after=asdict(span))
             self._push_undo(annotator)
@@ -347,7 +364,7 @@ class Project:
         labels = set(self.label_names())
         others = self.spans(doc_id)
         out = []
-        with self.db.atomic():
+        with self._write():
             for s in spans:
                 text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)
                 s = replace(s, id=None, document_id=doc_id, text=text,
@@ -384,7 +401,7 @@ class Project:
             raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
         if new.state != "rejected":
             self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
-        with self.db.atomic():
+        with self._write():
             self._write_span(new)
             self._log("update_span", annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
             self._push_undo(annotator)
@@ -398,7 +415,7 @@ class Project:
         if not olds:
             return []
         news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
-        with self.db.atomic():
+        with self._write():
             for new in news:
                 self._write_span(new)
             self._log("update_spans", annotator, olds[0].document_id, None,
@@ -411,7 +428,7 @@ class Project:
 
     def delete_span(self, span_id: int, annotator: str = "") -> Span:
         old = self.span(span_id)
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._log("delete_span", annotator, old.document_id, span_id, before=asdict(old))
             self._push_undo(annotator)
@@ -474,7 +491,7 @@ class Project:
         if not undo:
             return None
         event = self._event(undo[-1])
-        with self.db.atomic():
+        with self._write():
             self._apply(event, reverse=True)
             self._log("undo", annotator, event["document_id"], event["span_id"], ref=event["id"],
                       before=event["after"], after=event["before"])
@@ -486,7 +503,7 @@ class Project:
         if not redo:
             return None
         event = self._event(redo[-1])
-        with self.db.atomic():
+        with self._write():
             self._apply(event, reverse=False)
             self._log("redo", annotator, event["document_id"], event["span_id"], ref=event["id"],
                       before=event["before"], after=event["after"])
@@ -532,7 +549,7 @@ class Project:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
 
     def stats(self) -> dict:

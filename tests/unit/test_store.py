@@ -199,3 +199,26 @@ def test_label_set_editing(seeded_project):
     assert p.span(span.id).label == "ORG" and "PLACE" not in p.label_names()
     p.reorder_labels(["ORG", "PERSON", "AMOUNT", "COMMITMENT"])
     assert p.label_names() == ["ORG", "PERSON", "AMOUNT", "COMMITMENT"]
+
+
+def test_rolling_backups_keep_five_and_restore(tmp_path):
+    from annotator.store.backups import list_backups, make_backup, restore_backup
+    path = tmp_path / "p.annot"
+    with Project.open(path) as p:
+        p.set_setting("version", "1")
+    first = make_backup(path)
+    with Project.open(path) as p:
+        p.set_setting("version", "2")
+    for _ in range(6):
+        make_backup(path)
+    backups = list_backups(path)
+    assert len(backups) == 5 and first not in backups
+    old = tmp_path / "old.annot"
+    import shutil
+    shutil.copyfile(backups[-1], old)  # a backup that says version 2
+    with Project.open(old) as p:
+        p.set_setting("version", "1")
+    restore_backup(old, path)
+    with Project.open(path) as p:
+        assert p.setting("version") == "1"
+    assert len(list_backups(path)) == 6  # the replaced state was backed up first
