@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotator", description=(
         "Annotate Chinese pairing-assistance reports. With no command, opens the annotation window."))
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="run every part of the product once, offscreen, in a temporary folder; exit 0 if all pass")
     _add_db(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -85,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.self_test:
+            from annotator.gui.selftest import run_self_test
+            return run_self_test()
         if args.command is None:
             # sqlite-utils imports pandas, when installed, for a feature the window does not use: 0.6 s of
             # start-up. Marking it absent makes that import fail fast; the window never needs pandas.

@@ -24,5 +24,5 @@ def print_rows(rows: list[dict]) -> None:
     print(f"{'scenario':<58}{'median':>12}{'min':>12}{'max':>12}{'target':>14}{'ratio':>7}")
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
-        print(f"{r['scenario']:<58}{r['median']:>12,.2f}{r['low']:>12,.2f}{r['high']:>12,.2f}{r['target']:>14}"
+        print(f"{r['scenario']:<58}{r["median"]:>14,.2f} {r["low"]:>14,.2f} {r["high"]:>14,.2f} {r["target"]:>15}"
               f"{ratio:>7}")

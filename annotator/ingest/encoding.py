@@ -61,6 +61,7 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
         pass
+    _refuse_truncated_or_mixed(data)
     strict = [c for c in CANDIDATES[1:] if _decodes(data, c)]
     if len(strict) == 1:
         return Decoded(data.decode(strict[0]), strict[0], 0)
@@ -79,6 +80,22 @@ def decode(data: bytes) -> Decoded:
         raise NotText(f"not a text file: {bad} undecodable byte sequences in {len(data)} bytes "
                       f"(tried {', '.join(CANDIDATES)})")
     return Decoded(text, codec, bad)
+
+
+def _refuse_truncated_or_mixed(data: bytes) -> None:
+    """A file cut in the middle of a character, or one whose lines are in different encodings, is refused:
+    decoding it whole would put wrong characters in the project without anyone noticing."""
+    for codec in CANDIDATES:
+        if not _decodes(data, codec) and any(_decodes(data[:-cut], codec) for cut in (1, 2, 3)):
+            if codec == "utf-8" or not _decodes(data[:-1], "utf-8"):
+                what = "UTF-8" if codec == "utf-8" else "GB18030 or Big5"
+                raise NotText(f"truncated: the file ends in the middle of a {what} character")
+    lines = [line for line in data.splitlines() if any(b > 0x7F for b in line)]
+    utf8 = [i for i, line in enumerate(lines) if _decodes(line, "utf-8")]
+    if utf8 and len(utf8) < len(lines):
+        other = next(i for i in range(len(lines)) if i not in set(utf8))
+        raise NotText(f"mixed encodings: some lines are UTF-8 and others are not (first non-UTF-8 line with "
+                      f"non-ASCII text: {other + 1} of those {len(lines)}); save the file in one encoding")
 
 
 def _decodes(data: bytes, codec: str) -> bool:

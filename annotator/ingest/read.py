@@ -13,6 +13,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 REPORT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | TEXT_SUFFIXES
+MAX_BYTES = 20 * 10**6  # a long report is 1 MB; a bigger file is a dump to split, not one document
 # Page parts that are never the article.
 HTML_CHROME = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
 
@@ -27,8 +28,12 @@ class RawReport:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; InputError names the file when it cannot be read."""
+    """A file's bytes; InputError names the file when it cannot be read or is too big to be a report."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is more than a report can be ({MAX_BYTES // 10**6} MB); "
+                             "split it into reports")
         return path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e

@@ -53,14 +53,12 @@ def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
     except RecursionError:
         raise InputError(f"{path}: JSON nested too deeply to be a task file") from None
     except json.JSONDecodeError as e:
-        whole = None
-        first_error = e
-    if whole is None:
-        lines = _jsonl(path, text, first_error)
         parsed = TaskFile("jsonl", [], [])
-        for n, obj in lines:
+        for n, obj in _jsonl(path, text, e):
             _add(parsed, f"line {n}", _jsonl_task, obj, path, n)
     else:
+        if not isinstance(whole, (list, dict)):
+            raise InputError(f"{path}: JSON, but not a list of tasks")
         items = whole if isinstance(whole, list) else [whole]
         parsed = TaskFile("labelstudio", [], [])
         for n, obj in enumerate(items, 1):
