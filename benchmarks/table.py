@@ -21,8 +21,8 @@ def row(scenario: str, values: list[float], target: str = "-", ratio: float | No
 
 
 def print_rows(rows: list[dict]) -> None:
-    print(f"{'scenario':<58}{'median':>12}{'min':>12}{'max':>12}{'target':>14}{'ratio':>7}")
+    print(f"{'scenario':<58}{'median':>15}{'min':>15}{'max':>15}{'target':>16}{'ratio':>7}")
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "-"
-        print(f"{r['scenario']:<58}{r["median"]:>14,.2f} {r["low"]:>14,.2f} {r["high"]:>14,.2f} {r["target"]:>15}"
+        print(f"{r['scenario']:<58}{r['median']:>15,.2f}{r['low']:>15,.2f}{r['high']:>15,.2f}{r['target']:>16}"
               f"{ratio:>7}")
