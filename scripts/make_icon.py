@@ -14,7 +14,7 @@ OUT = Path(__file__).resolve().parents[1] / "packaging"
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv)  # noqa: F841 (fonts need an application)
+    app = QGuiApplication(sys.argv)  # fonts need an application
     image = QImage(256, 256, QImage.Format_ARGB32)
     image.fill(Qt.transparent)
     p = QPainter(image)
@@ -32,6 +32,7 @@ def main() -> int:
     for suffix in ("png", "ico"):
         assert image.save(str(OUT / f"annotator.{suffix}")), suffix
         print(OUT / f"annotator.{suffix}")
+    app.quit()
     return 0
 
 

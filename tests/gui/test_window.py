@@ -8,20 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, 
 
 from annotator.core.model import Document
 from annotator.store.project import Project
-
-
-def select(window, text):
-    """Select the first `text` in the viewer with a QTextCursor (Qt positions)."""
-    pos = window.view.toPlainText().index(text)
-    cursor = window.view.textCursor()
-    cursor.setPosition(pos)
-    cursor.setPosition(pos + len(text), QTextCursor.KeepAnchor)
-    window.view.setTextCursor(cursor)
-
-
-def span_rows(window):
-    model = window.findChild(QTableView, "spanList").model()
-    return [(model.index(i, 0).data(), model.index(i, 1).data()) for i in range(model.rowCount())]
+from window_helpers import select, span_rows
 
 
 def test_widgets_are_found_by_object_name(window):

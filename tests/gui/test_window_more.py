@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 
 from annotator.ingest.t2s import to_simplified
 from annotator.ingest.words import word_bounds
-from annotator.store.project import Project
+from window_helpers import select
 
 
 @pytest.fixture(autouse=True)
@@ -20,14 +20,6 @@ def _private_settings(tmp_path, monkeypatch):
     QSettings().clear()
     yield
     QSettings().clear()
-
-
-def select(window, text):
-    pos = window.view.toPlainText().index(text)
-    cursor = window.view.textCursor()
-    cursor.setPosition(pos)
-    cursor.setPosition(pos + len(text), QTextCursor.KeepAnchor)
-    window.view.setTextCursor(cursor)
 
 
 def test_the_original_text_shows_the_same_spans_mapped_onto_it(window, qtbot):

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from annotator.cli import COMMANDS, build_parser, main
+from annotator.cli import COMMANDS, main
 
 
 def run(capsys, *args):
