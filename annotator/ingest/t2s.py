@@ -16,7 +16,7 @@ from importlib import resources
 
 def _table(name: str) -> dict[str, str]:
     out = {}
-    text = resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    text = resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if "\t" in line:
             key, values = line.split("\t", 1)
