@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.annotator = annotator
         self.settings = QSettings()
         self.doc_id: int | None = None
+        self._time_before = 0.0
         self.show_raw = False
         self._opened_at = time.monotonic()
         self.setWindowTitle(self.tr("Pairing-assistance annotator — %s") % (project.path or self.tr("in memory")))
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         self.status_annotator = QLabel()
         self.status_position = QLabel()
         self.status_progress = QLabel()
-        for w in (self.status_annotator, self.status_position, self.status_progress):
+        self.status_time = QLabel(objectName="documentTime")
+        for w in (self.status_annotator, self.status_position, self.status_progress, self.status_time):
             self.statusBar().addPermanentWidget(w)
         self.setAcceptDrops(True)
         self._label_actions: list[QAction] = []
@@ -142,7 +144,10 @@ class MainWindow(QMainWindow):
         self._build_labels()
         self._update_status()
         if self.model.rowCount():
-            self.open_document(self.model.ids[0])
+            last = int(project.setting("last_document", "0") or 0)
+            self.open_document(last if last in self.model.ids else self.model.ids[0])
+        self._clock = QTimer(self, interval=1000, timeout=self._show_time)
+        self._clock.start()
         # Another program (annotator import in a shell) may write to the project: look every two seconds.
         self._data_version = project.data_version()
         self._poll = QTimer(self, interval=2000, timeout=self.poll_changes)
@@ -307,8 +312,8 @@ class MainWindow(QMainWindow):
         """Replace the project with `backup` and reopen it."""
         path = self.project.path
         self._record_time()
+        self._detach()
         self.project.close()
-        self.owns_project = False
         try:
             restore_backup(backup, path)
         except (OSError, AnnotatorError) as e:
@@ -462,6 +467,9 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: int) -> None:
         self._record_time()
         self.doc_id = doc_id
+        self._time_before = self.project.document_time(doc_id)
+        if self.project.setting("last_document") != str(doc_id):
+            self.project.set_setting("last_document", str(doc_id))  # reopened here at the next start
         if self.suggestions_on() and not self.project.has_event(doc_id, SUGGEST_EVENT) \
                 and not self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
             suggest_document(self.project, doc_id, suggester_for(self.project))
@@ -473,6 +481,13 @@ class MainWindow(QMainWindow):
             self.doc_list.selectRow(row)
         self._update_status()
         self.view.setFocus()
+
+    def _show_time(self) -> None:
+        """Time on this document: what earlier sessions recorded plus this visit."""
+        if self.doc_id is None:
+            return
+        seconds = int(self._time_before + time.monotonic() - self._opened_at)
+        self.status_time.setText(self.tr("On this document: %d:%02d") % (seconds // 60, seconds % 60))
 
     def _shown(self) -> tuple[str, list[Span]]:
         """The open document's text and spans as the viewer shows them: normalized, or the original raw text
@@ -742,10 +757,19 @@ class MainWindow(QMainWindow):
         self.status_position.setText(f"{row + 1} / {self.model.rowCount()}" if row >= 0 else "")
         self.status_progress.setText(self.tr("Done %d / %d") % (stats["done"], total))
 
+    def _detach(self) -> None:
+        """Stop touching the project (it is being closed or replaced): timers off, nothing more recorded."""
+        self._poll.stop()
+        self._clock.stop()
+        self.owns_project = False
+        self.doc_id = None
+
     def closeEvent(self, event) -> None:
         self._record_time()
+        owned = self.owns_project
+        self._detach()
         super().closeEvent(event)
-        if self.owns_project:
+        if owned:
             self.project.close()
 
 

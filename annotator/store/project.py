@@ -261,6 +261,11 @@ class Project:
             raise ProjectError(f"no document {doc_id} in this project")
         return row[0]
 
+    def document_time(self, doc_id: int) -> float:
+        """Seconds spent on the document so far."""
+        row = self.db.execute("SELECT time_spent FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else 0.0
+
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 

@@ -67,3 +67,31 @@ def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path
     converter.convert(str(out), str(tmp_path / "min"), "JSON_MIN", is_dir=False)
     records = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
     assert {r["id"] for r in records} == {t["id"] for t in tasks}
+
+
+def test_bio_reads_back_to_the_same_entities_on_the_corpus(corpus_project, tmp_path):
+    from test_bio import expected, read_back
+
+    from annotator.export.bio import export_bio
+    out = tmp_path / "corpus.bio"
+    export_bio(corpus_project, out, Selection())
+    assert read_back(out, "bio") == expected(corpus_project)
+
+
+def test_round_trips_are_exact_on_the_corpus(corpus_project, tmp_path):
+    from test_roundtrip import without_ids
+
+    from annotator.export.jsonl import export_jsonl
+    from annotator.ingest.importer import import_paths
+    from annotator.store.project import Project
+    everything = Selection(documents="all", spans="all")
+    export_labelstudio(corpus_project, tmp_path / "a.json", everything)
+    export_jsonl(corpus_project, tmp_path / "a.jsonl", everything)
+    for name, export in (("a.json", export_labelstudio), ("a.jsonl", export_jsonl)):
+        with Project.open(tmp_path / f"{name}.annot") as new:
+            (result,) = import_paths(new, [tmp_path / name])
+            assert result.status == "imported" and new.document_count() == 136, result.message
+            export(new, tmp_path / f"b-{name}", everything)
+    a, b = (json.loads((tmp_path / n).read_text(encoding="utf-8")) for n in ("a.json", "b-a.json"))
+    assert without_ids(a) == without_ids(b)
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == (tmp_path / "b-a.jsonl").read_text(encoding="utf-8")

@@ -141,10 +141,12 @@ def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
     window.close()
     project.close()
     again = make_window(Project.open(path))
-    again.open_document(doc)
+    assert again.doc_id == doc  # the document worked on last is open again
     assert span_rows(again) == [("PERSON", "王益群")]
     assert [s.text for s in again.view.spans] == ["王益群"]
     assert again.project.document(doc).time_spent > 0
+    again._show_time()
+    assert again.status_time.text().startswith("On this document: 0:0")
 
 
 def test_import_runs_in_the_background_and_shows_the_report(window, qtbot, tmp_path):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 
 from annotator.ingest.t2s import to_simplified
 from annotator.ingest.words import word_bounds
+from annotator.store.project import Project
 from window_helpers import select
 
 
@@ -134,3 +135,23 @@ def test_the_ui_is_in_chinese_when_chosen(window, qtbot):
     finally:
         settings.setValue("language", "en")
         install_translator(QApplication.instance(), settings)
+
+
+def test_a_backup_made_on_open_is_restored_from_the_file_menu(make_window, qtbot, tmp_path):
+    from annotator.gui.main_window import open_for_work
+    from annotator.ingest.importer import import_seeds
+    from annotator.store.backups import list_backups
+    path = tmp_path / "p.annot"
+    with Project.open(path) as project:
+        import_seeds(project)
+        project.set_setting("suggestions", "off")
+    window = make_window(open_for_work(path))  # the app's way of opening: a backup first
+    (backup,) = list_backups(path)
+    select(window, "海湾镇")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert len(window.project.spans(window.doc_id)) == 1
+    restored = window.restore(backup)
+    qtbot.addWidget(restored)
+    assert restored.project.spans(restored.doc_id) == []  # back to the state of the backup
+    assert len(list_backups(path)) == 3  # the replaced state and the reopening were backed up too
+    restored.close()

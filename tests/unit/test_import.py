@@ -22,12 +22,11 @@ def test_encodings_are_detected(tmp_path, text, codec, expected):
     assert raw.text == text and raw.encoding == expected and raw.bad_bytes == 0
 
 
-def test_truncated_gb18030_keeps_the_text_and_counts_the_bad_bytes(tmp_path):
+def test_a_truncated_gb18030_file_is_refused_rather_than_imported_in_part(tmp_path):
     f = tmp_path / "cut.txt"
     f.write_bytes((BODY * 3).encode("gb18030")[:-1])
-    raw = read_report(f)
-    assert raw.encoding == "gb18030" and raw.bad_bytes == 1
-    assert raw.text.startswith(BODY) and raw.text.endswith("\ufffd")
+    with pytest.raises(InputError, match="cut.txt: truncated: the file ends in the middle of a GB18030"):
+        read_report(f)
 
 
 @pytest.mark.parametrize("data,why", [
