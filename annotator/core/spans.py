@@ -1,6 +1,8 @@
 """Span invariants: offsets inside the text, text equal to text[start:end], trimming."""
 from __future__ import annotations
 
+import bisect
+
 import unicodedata
 from collections.abc import Iterable
 
@@ -41,3 +43,22 @@ def same_label_overlap(spans: Iterable[Span], start: int, end: int, label: str,
         if s.label == label and s.id != ignore_id and s.state != "rejected" and s.start < end and start < s.end:
             return s
     return None
+
+
+class Intervals:
+    """Non-overlapping [start, end) ranges, kept sorted: an overlap test costs a binary search."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(ranges):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)

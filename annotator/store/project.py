@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
-from annotator.core.spans import check_span, same_label_overlap
+from annotator.core.spans import Intervals, check_span, same_label_overlap
 from annotator.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -367,15 +367,21 @@ class Project:
         """
         stamp = now()
         labels = set(self.label_names())
-        others = self.spans(doc_id)
+        existing = self.spans(doc_id)
+        taken: dict[str, Intervals] = {}  # one sorted set of ranges a label: a check is a binary search
+        for e in existing:
+            taken.setdefault(e.label, Intervals()).add(e.start, e.end)
         out = []
         with self._write():
             for s in spans:
+                ranges = taken.setdefault(s.label, Intervals())
+                # the full check (and its message) only where the fast one sees a clash
+                others = existing + out if ranges.overlaps(s.start, s.end) else []
                 text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)
                 s = replace(s, id=None, document_id=doc_id, text=text,
                             created_at=s.created_at or stamp, updated_at=s.updated_at or stamp)
                 out.append(self._insert_span(s))
-                others.append(out[-1])
+                ranges.add(s.start, s.end)
             self._log(action, out[0].annotator if out else "", doc_id, after={"count": len(out)})
         return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import Span
+from annotator.core.spans import Intervals
 from annotator.store.project import Project
 from annotator.suggest.suggester import LEARNED_SCORE, Memory, Suggester
 
@@ -34,9 +35,16 @@ def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
     labels = set(project.label_names())
     existing = project.spans(doc_id, states=("accepted", "pending", "rejected"))
     rejected = {(s.start, s.end, s.label) for s in existing if s.state == "rejected"}
-    live = [s for s in existing if s.state != "rejected"]
-    new = [s for s in spans if s.label in labels and (s.start, s.end, s.label) not in rejected
-           and not any(o.label == s.label and o.start < s.end and s.start < o.end for o in live)]
+    live: dict[str, Intervals] = {}  # spans of one label never overlap: one sorted set of ranges a label
+    for s in existing:
+        if s.state != "rejected":
+            live.setdefault(s.label, Intervals()).add(s.start, s.end)
+    new = []
+    for s in spans:
+        taken = live.setdefault(s.label, Intervals())
+        if s.label in labels and (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end):
+            taken.add(s.start, s.end)
+            new.append(s)
     return new
 
 

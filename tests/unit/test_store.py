@@ -2,6 +2,8 @@
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.model import Document
@@ -222,3 +224,18 @@ def test_rolling_backups_keep_five_and_restore(tmp_path):
     with Project.open(path) as p:
         assert p.setting("version") == "1"
     assert len(list_backups(path)) == 6  # the replaced state was backed up first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=40))
+def test_intervals_agree_with_checking_every_span(pairs):
+    """The sorted ranges behind batch imports and suggestions answer as a scan of every span would."""
+    from annotator.core.spans import Intervals
+    taken, ranges = [], Intervals()
+    for start, length in pairs:
+        end = start + length
+        brute = any(s < end and start < e for s, e in taken)
+        assert ranges.overlaps(start, end) == brute
+        if not brute:
+            taken.append((start, end))
+            ranges.add(start, end)
