@@ -49,6 +49,7 @@ def test_spacy_debug_data_passes_and_one_epoch_trains(spacy_folder, tmp_path):
 
 
 def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path):
+    pytest.importorskip("label_studio_sdk")
     from label_studio_sdk.converter import Converter
     from label_studio_sdk.label_interface import LabelInterface
     out = tmp_path / "tasks.json"
