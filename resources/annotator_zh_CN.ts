@@ -5,7 +5,9 @@
     <message numerus="yes">
         <location filename="../annotator/gui/document_model.py" line="86" />
         <source>%n damaged character(s) (? or �) left in the text</source>
-        <translation><numerusform>文本中仍有 %n 个损坏字符（? 或 �）</numerusform></translation>
+        <translation>
+            <numerusform>文本中仍有 %n 个损坏字符（? 或 �）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../annotator/gui/document_model.py" line="93" />
@@ -231,348 +233,353 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="55" />
+        <location filename="../annotator/gui/main_window.py" line="59" />
         <source>Pairing-assistance annotator — %s</source>
         <translation>对口支援报告标注工具 — %s</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="55" />
+        <location filename="../annotator/gui/main_window.py" line="59" />
         <source>in memory</source>
         <translation>内存中</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="71" />
+        <location filename="../annotator/gui/main_window.py" line="79" />
         <source>Filter by name or text…</source>
         <translation>按名称或正文筛选…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="86" />
+        <location filename="../annotator/gui/main_window.py" line="94" />
         <source>Find in the text (Enter: next, Esc: close)</source>
         <translation>在正文中查找（回车：下一个，Esc：关闭）</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="97" />
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../annotator/gui/main_window.py" line="97" />
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <location filename="../annotator/gui/main_window.py" line="97" />
-        <source>Origin</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../annotator/gui/main_window.py" line="97" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../annotator/gui/main_window.py" line="115" />
-        <location filename="../annotator/gui/main_window.py" line="187" />
+        <location filename="../annotator/gui/main_window.py" line="135" />
+        <location filename="../annotator/gui/main_window.py" line="216" />
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="148" />
+        <location filename="../annotator/gui/main_window.py" line="176" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="149" />
+        <location filename="../annotator/gui/main_window.py" line="177" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="150" />
+        <location filename="../annotator/gui/main_window.py" line="178" />
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="151" />
+        <location filename="../annotator/gui/main_window.py" line="179" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="153" />
+        <location filename="../annotator/gui/main_window.py" line="181" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="154" />
+        <location filename="../annotator/gui/main_window.py" line="182" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="155" />
+        <location filename="../annotator/gui/main_window.py" line="183" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="159" />
+        <location filename="../annotator/gui/main_window.py" line="187" />
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="188" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="161" />
+        <location filename="../annotator/gui/main_window.py" line="190" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="162" />
+        <location filename="../annotator/gui/main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="163" />
+        <location filename="../annotator/gui/main_window.py" line="192" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="164" />
+        <location filename="../annotator/gui/main_window.py" line="193" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="165" />
+        <location filename="../annotator/gui/main_window.py" line="194" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="166" />
+        <location filename="../annotator/gui/main_window.py" line="195" />
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="168" />
+        <location filename="../annotator/gui/main_window.py" line="197" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="169" />
+        <location filename="../annotator/gui/main_window.py" line="198" />
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="170" />
+        <location filename="../annotator/gui/main_window.py" line="199" />
         <source>Accept all suggestions in this document</source>
         <translation>接受本文档的全部建议</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="171" />
+        <location filename="../annotator/gui/main_window.py" line="200" />
         <source>Suggest for the whole project…</source>
         <translation>为整个项目生成建议…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="173" />
+        <location filename="../annotator/gui/main_window.py" line="202" />
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="174" />
+        <location filename="../annotator/gui/main_window.py" line="203" />
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="176" />
+        <location filename="../annotator/gui/main_window.py" line="205" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="177" />
+        <location filename="../annotator/gui/main_window.py" line="206" />
         <source>Next document</source>
         <translation>下一篇文档</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="178" />
+        <location filename="../annotator/gui/main_window.py" line="207" />
         <source>Previous document</source>
         <translation>上一篇文档</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="179" />
+        <location filename="../annotator/gui/main_window.py" line="208" />
         <source>Mark done, open next</source>
         <translation>标记完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="180" />
+        <location filename="../annotator/gui/main_window.py" line="209" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="181" />
+        <location filename="../annotator/gui/main_window.py" line="210" />
         <source>Bigger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="182" />
+        <location filename="../annotator/gui/main_window.py" line="211" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="183" />
+        <location filename="../annotator/gui/main_window.py" line="212" />
         <source>Show the original text</source>
         <translation>显示原始文本</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="185" />
+        <location filename="../annotator/gui/main_window.py" line="214" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="186" />
+        <location filename="../annotator/gui/main_window.py" line="215" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="207" />
+        <location filename="../annotator/gui/main_window.py" line="250" />
         <source>Label the selection %s (key %s)</source>
         <translation>将所选文本标为 %s（按键 %s）</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="211" />
+        <location filename="../annotator/gui/main_window.py" line="254" />
         <source>Label %s</source>
         <translation>标为 %s</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="217" />
+        <location filename="../annotator/gui/main_window.py" line="260" />
         <source>All spans</source>
         <translation>全部标注</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="235" />
+        <location filename="../annotator/gui/main_window.py" line="279" />
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="236" />
+        <location filename="../annotator/gui/main_window.py" line="280" />
         <source>Annotation projects (*.annot)</source>
         <translation>标注项目 (*.annot)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="241" />
+        <location filename="../annotator/gui/main_window.py" line="285" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="242" />
+        <location filename="../annotator/gui/main_window.py" line="286" />
         <source>Annotation projects (*.annot);;All files (*)</source>
         <translation>标注项目 (*.annot);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="300" />
+        <location filename="../annotator/gui/main_window.py" line="309" />
+        <source>No backups of this project yet.</source>
+        <translation>此项目还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="312" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="313" />
+        <source>Backups are made each time the project is opened; the current state is backed up before a restore. Restore:</source>
+        <translation>每次打开项目时都会备份；恢复前会先备份当前状态。要恢复的备份：</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="370" />
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="301" />
+        <location filename="../annotator/gui/main_window.py" line="371" />
         <source>Reports (*.txt *.html *.htm *.docx);;All files (*)</source>
         <translation>报告 (*.txt *.html *.htm *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="306" />
+        <location filename="../annotator/gui/main_window.py" line="376" />
         <source>Import a folder of reports</source>
         <translation>导入报告文件夹</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="350" />
+        <location filename="../annotator/gui/main_window.py" line="420" />
         <source>Importing reports</source>
         <translation>正在导入报告</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="380" />
+        <location filename="../annotator/gui/main_window.py" line="450" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="386" />
+        <location filename="../annotator/gui/main_window.py" line="456" />
         <source>Exported %d documents, %d spans to %s</source>
         <translation>已导出 %d 篇文档、%d 个标注到 %s</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="436" />
+        <location filename="../annotator/gui/main_window.py" line="498" />
+        <source>On this document: %d:%02d</source>
+        <translation>本文档用时：%d:%02d</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/main_window.py" line="517" />
         <source>Showing the original text: labels are made on the normalized text (Ctrl+R to go back).</source>
         <translation>正在显示原始文本：标注只能在规范化文本上进行（按 Ctrl+R 返回）。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="438" />
+        <location filename="../annotator/gui/main_window.py" line="519" />
         <source>Showing the normalized text.</source>
         <translation>正在显示规范化文本。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="455" />
+        <location filename="../annotator/gui/main_window.py" line="536" />
         <source>Not found: %s</source>
         <translation>未找到：%s</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="486" />
+        <location filename="../annotator/gui/main_window.py" line="567" />
         <source>Every document is done.</source>
         <translation>所有文档均已完成。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="500" />
+        <location filename="../annotator/gui/main_window.py" line="581" />
         <source>Select some text first.</source>
         <translation>请先选择文本。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="503" />
+        <location filename="../annotator/gui/main_window.py" line="584" />
         <source>Labels are made on the normalized text: press Ctrl+R to go back.</source>
         <translation>标注只能在规范化文本上进行：按 Ctrl+R 返回。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="510" />
+        <location filename="../annotator/gui/main_window.py" line="591" />
         <source>The selection holds no text to label.</source>
         <translation>所选内容没有可标注的文本。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="569" />
+        <location filename="../annotator/gui/main_window.py" line="655" />
         <source>No suggestion here.</source>
         <translation>此处没有建议。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="582" />
+        <location filename="../annotator/gui/main_window.py" line="668" />
         <source>No suggestions in this document.</source>
         <translation>本文档没有建议。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="586" />
+        <location filename="../annotator/gui/main_window.py" line="672" />
         <source>Accepted %d suggestions.</source>
         <translation>已接受 %d 条建议。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="592" />
+        <location filename="../annotator/gui/main_window.py" line="678" />
         <source>Suggesting spans</source>
         <translation>正在生成建议</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="602" />
+        <location filename="../annotator/gui/main_window.py" line="688" />
         <source>%d suggestions added.</source>
         <translation>已添加 %d 条建议。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="632" />
+        <location filename="../annotator/gui/main_window.py" line="718" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="635" />
+        <location filename="../annotator/gui/main_window.py" line="721" />
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="639" />
+        <location filename="../annotator/gui/main_window.py" line="725" />
         <source>Nothing to undo or redo.</source>
         <translation>没有可撤销或重做的操作。</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="689" />
+        <location filename="../annotator/gui/main_window.py" line="764" />
         <source>Annotator: %s</source>
         <translation>标注员：%s</translation>
     </message>
     <message>
-        <location filename="../annotator/gui/main_window.py" line="691" />
+        <location filename="../annotator/gui/main_window.py" line="766" />
         <source>Done %d / %d</source>
         <translation>已完成 %d / %d</translation>
     </message>
@@ -703,6 +710,59 @@
         <location filename="../annotator/gui/settings_dialog.py" line="169" />
         <source>%s is used by %d span(s). Move them to:</source>
         <translation>%s 被 %d 个标注使用。将它们移到：</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="18" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="18" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="18" />
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="18" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="19" />
+        <source>manual</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="19" />
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="19" />
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="20" />
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="20" />
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../annotator/gui/span_list.py" line="20" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
     </message>
 </context>
 <context>

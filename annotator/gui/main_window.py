@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
+from annotator.core.model import ORIGINS, STATES, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.resources import read_text
 from annotator.core.spans import trim
@@ -108,7 +108,14 @@ class MainWindow(QMainWindow):
         self.span_list.verticalHeader().setVisible(False)
         self.span_list.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.span_list.verticalHeader().setDefaultSectionSize(self.span_list.fontMetrics().height() + 6)
-        self.span_list.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        header = self.span_list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        metrics = self.span_list.fontMetrics()  # fixed widths: fitting them to contents would read every row
+        widest = lambda words: max(metrics.horizontalAdvance(w) for w in words) + 16
+        self.span_list.setColumnWidth(0, 96)
+        self.span_list.setColumnWidth(2, widest([self.span_model.words[k] for k in ORIGINS]))
+        self.span_list.setColumnWidth(3, widest([self.span_model.words[k] for k in STATES]))
         self.span_list.clicked.connect(self._span_item_clicked)
         self.span_filter = QComboBox(objectName="spanFilter")
         self.span_filter.currentIndexChanged.connect(lambda _: self._fill_span_list())
@@ -254,7 +261,7 @@ class MainWindow(QMainWindow):
         for label in self.labels:
             self.span_filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
         for state in ("accepted", "pending"):
-            self.span_filter.addItem(state, ("state", state))
+            self.span_filter.addItem(self.span_model.words[state], ("state", state))
         self.span_filter.blockSignals(False)
         self.span_model.set_labels(self.labels)
 
@@ -480,6 +487,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.doc_list.selectRow(row)
         self._update_status()
+        self._show_time()
         self.view.setFocus()
 
     def _show_time(self) -> None:

@@ -16,6 +16,8 @@ class SpanListModel(QAbstractTableModel):
         self.rows: list[Span] = []
         self.colors: dict[str, QColor] = {}
         self.headers = (self.tr("Label"), self.tr("Text"), self.tr("Origin"), self.tr("State"))
+        self.words = {"manual": self.tr("manual"), "suggested": self.tr("suggested"), "imported": self.tr("imported"),
+                      "accepted": self.tr("accepted"), "pending": self.tr("pending"), "rejected": self.tr("rejected")}
 
     def set_labels(self, labels: list[Label]) -> None:
         self.colors = {l.name: QColor(l.color) for l in labels}
@@ -35,7 +37,7 @@ class SpanListModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         span = self.rows[index.row()]
         if role == Qt.DisplayRole:
-            return (span.label, span.text, span.origin, span.state)[index.column()]
+            return (span.label, span.text, self.words[span.origin], self.words[span.state])[index.column()]
         if role == Qt.BackgroundRole and index.column() == 0:
             return self.colors.get(span.label)
         if role == Qt.UserRole:
