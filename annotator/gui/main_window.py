@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.doc_id: int | None = None
         self._time_before = 0.0
+        self._cached_suggester = None
         self.show_raw = False
         self._opened_at = time.monotonic()
         self.setWindowTitle(self.tr("Pairing-assistance annotator — %s") % (project.path or self.tr("in memory")))
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         self._build_labels()
         self._update_status()
         if self.model.rowCount():
-            last = int(project.setting("last_document", "0") or 0)
+            last = project.last_document(annotator)
             self.open_document(last if last in self.model.ids else self.model.ids[0])
         self._clock = QTimer(self, interval=1000, timeout=self._show_time)
         self._clock.start()
@@ -467,6 +468,12 @@ class MainWindow(QMainWindow):
 
     # -- documents -------------------------------------------------------
 
+    def _suggester(self):
+        """The project's suggester, built once and again only after a span changed (what it learns from)."""
+        if self._cached_suggester is None:
+            self._cached_suggester = suggester_for(self.project)
+        return self._cached_suggester
+
     def suggestions_on(self) -> bool:
         """Suggest on opening a document and after each new label (a project setting)."""
         return self.project.setting("suggestions", "on") == "on"
@@ -475,11 +482,9 @@ class MainWindow(QMainWindow):
         self._record_time()
         self.doc_id = doc_id
         self._time_before = self.project.document_time(doc_id)
-        if self.project.setting("last_document") != str(doc_id):
-            self.project.set_setting("last_document", str(doc_id))  # reopened here at the next start
         if self.suggestions_on() and not self.project.has_event(doc_id, SUGGEST_EVENT) \
                 and not self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
-            suggest_document(self.project, doc_id, suggester_for(self.project))
+            suggest_document(self.project, doc_id, self._suggester())
             self.model.refresh_document(doc_id)
         self.view.show_text(*self._shown())
         self._fill_span_list()
@@ -622,6 +627,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_spans(self, changed: list[Span]) -> None:
         """Redraw after `changed` spans were written: only they are read again, only their lines redrawn."""
+        self._cached_suggester = None  # accepted and rejected spans change what the suggester makes
         if self.show_raw:
             selected = self.view.selected
             self.view.show_text(*self._shown())

@@ -266,6 +266,12 @@ class Project:
         row = self.db.execute("SELECT time_spent FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row[0] if row else 0.0
 
+    def last_document(self, annotator: str) -> int | None:
+        """The document the annotator worked on last, from the event log (opening one logs its time)."""
+        row = self.db.execute("SELECT document_id FROM events WHERE annotator = ? AND document_id IS NOT NULL "
+                              "ORDER BY id DESC LIMIT 1", [annotator]).fetchone()
+        return row[0] if row else None
+
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
