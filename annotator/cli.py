@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths import shown
 from annotator.export.catalog import FORMATS
 
 # Commands import what they need when they run: starting the window should not wait for the rest.
@@ -112,9 +113,10 @@ def cmd_import(args) -> int:
         totals[r.status] += 1
         where = f"[{i}/{n}]"
         if r.status == "imported":
-            print(f"{where} imported  {r.path} (document {r.document_id}, {r.report.get('encoding')})")
+            what = r.message or f"document {r.document_id}, {r.report.get('encoding')}"
+            print(f"{where} imported  {shown(r.path)} ({what})")
         elif r.status == "duplicate":
-            print(f"{where} duplicate {r.path} skipped: {r.message}")
+            print(f"{where} duplicate {shown(r.path)} skipped: {r.message}")
         else:
             print(f"{where} failed    {r.message}")
         if args.verbose and r.report:
@@ -127,7 +129,7 @@ def cmd_import(args) -> int:
             added = sum(len(suggest_document(project, r.document_id, suggester))
                         for r in results if r.status == "imported")
             print(f"{added} suggestions added")
-    for r in results:
+    for r in results:  # every refused file again, together, where the user looks for errors
         if r.status == "failed":
             print(f"annotator: {r.message}", file=sys.stderr)
     print(f"{totals['imported']} imported, {totals['duplicate']} duplicates skipped, {totals['failed']} failed")
@@ -151,7 +153,7 @@ def cmd_suggest(args) -> int:
     suggester, options, failed = Suggester(), _repair_options(args), 0
     for path in expand_paths(args.paths):
         try:
-            doc, _ = build_document(path.name, str(path), read_report(path), options, None)
+            doc, _ = build_document(shown(path.name), shown(path), read_report(path), options, None)
         except AnnotatorError as e:
             print(f"annotator: {e}", file=sys.stderr)
             failed += 1
@@ -159,9 +161,9 @@ def cmd_suggest(args) -> int:
         spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, "score": s.score}
                  for s in suggester.suggest(doc.text)]
         if args.format == "jsonl":
-            print(json.dumps({"file": str(path), "text": doc.text, "spans": spans}, ensure_ascii=False))
+            print(json.dumps({"file": shown(path), "text": doc.text, "spans": spans}, ensure_ascii=False))
         else:
-            print(f"{path}: {len(spans)} spans")
+            print(f"{shown(path)}: {len(spans)} spans")
             for sp in spans:
                 print(f"  {sp['start']:>6} {sp['end']:>6}  {sp['label']:<11} {sp['score']:.2f}  {sp['text']}")
     return 1 if failed else 0

@@ -47,15 +47,17 @@ def annotated_project(path, documents: int, seed: int = 11):
     suggester = Suggester()
     rng = random.Random(seed)
     lines = [line for t in seed_texts() for line in repair(t).text.splitlines() if len(line) > 20]
-    with project.transaction():
+    with project.batches() as batch:
         made = 0
         while made < documents:
             text = "\n".join(rng.sample(lines, rng.randint(4, 9))) + "\n"
             digest = hashlib.sha256(text.encode()).hexdigest()
             if project.document_id_by_hash(digest) is not None:
                 continue
-            doc = project.add_document(Document(name=f"bench-{made:06}.txt", text=text, raw_text=text,
-                                                content_hash=digest, status="done"))
-            project.add_spans(doc, [replace(s, state="accepted", annotator="bench") for s in suggester.suggest(text)])
+            spans = [replace(s, state="accepted", annotator="bench") for s in suggester.suggest(text)]
+            with batch.item():
+                doc = project.add_document(Document(name=f"bench-{made:06}.txt", text=text, raw_text=text,
+                                                    content_hash=digest, status="done"))
+                project.add_spans(doc, spans)
             made += 1
     return project

@@ -66,11 +66,12 @@ def many_documents_project(documents: int) -> Project:
     lines = _lines()
     project = Project.open(path)
     project.set_setting("suggestions", "off")
-    with project.transaction():
+    with project.batches() as batch:
         for i in range(documents):
             text = f"{i}\n" + "\n".join(rng.sample(lines, 2))
-            project.add_document(Document(name=f"doc-{i:06}.txt", text=text, raw_text=text,
-                                          content_hash=hashlib.sha256(text.encode()).hexdigest()))
+            with batch.item():
+                project.add_document(Document(name=f"doc-{i:06}.txt", text=text, raw_text=text,
+                                              content_hash=hashlib.sha256(text.encode()).hexdigest()))
     return project
 
 

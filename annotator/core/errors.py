@@ -15,3 +15,7 @@ class ProjectError(AnnotatorError):
 
 class InputError(AnnotatorError):
     """A file that cannot be imported; the message names the file."""
+
+
+class OutputError(AnnotatorError):
+    """An export that would write where it must not, or could not write; the message names the path."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Span
-from annotator.export.atomic import atomic_path
+from annotator.export.output import ExportTarget
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -74,21 +74,23 @@ def export_bio(project: Project, out: Path, sel: Selection = Selection(), raw_of
     entity = {l.name for l in project.labels() if l.kind == "entity"}
     notes: list[str] = []
     documents = written = 0
-    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        for doc, spans in selected(project, sel):
-            kept, dropped = entity_layer([s for s in spans if s.label in entity])
-            for s in dropped:
-                notes.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\toverlaps a longer entity")
-            for s in spans:
-                if s.label not in entity:
-                    notes.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\tclause label, not in BIO")
-            f.write("\n".join(lines(doc.text, kept, scheme)) + "\n")
-            documents += 1
-            written += len(kept)
-    with atomic_path(notes_path(out)) as tmp:
-        tmp.write_text(f"# {scheme.upper()} export of {out.name}: spans left out (whitespace characters are "
-                       "also left out of the file)\n# document\tlabel\tstart\tend\ttext\treason\n"
-                       + "".join(n + "\n" for n in notes), encoding="utf-8")
+    target = ExportTarget(project, scheme, out, sidecars=(notes_path(out),))
+    with target.writing() as stage:
+        with open(stage(out), "w", encoding="utf-8", newline="\n") as f:
+            for doc, spans in selected(project, sel):
+                kept, dropped = entity_layer([s for s in spans if s.label in entity])
+                for s in dropped:
+                    notes.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\toverlaps a longer entity")
+                for s in spans:
+                    if s.label not in entity:
+                        notes.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\tclause label, not in BIO")
+                f.write("\n".join(lines(doc.text, kept, scheme)) + "\n")
+                documents += 1
+                written += len(kept)
+        stage(notes_path(out)).write_text(
+            f"# {scheme.upper()} export of {out.name}: spans left out (whitespace characters are "
+            "also left out of the file)\n# document\tlabel\tstart\tend\ttext\treason\n"
+            + "".join(n + "\n" for n in notes), encoding="utf-8")
     return {"documents": documents, "spans": written, "path": str(out), "dropped": len(notes)}
 
 

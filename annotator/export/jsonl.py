@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, Span
 from annotator.core.offsets import OffsetMap
-from annotator.export.atomic import atomic_path
+from annotator.export.output import ExportTarget
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -29,9 +29,11 @@ def document_record(doc: Document, spans: list[Span], raw_offsets: bool = False)
 
 def export_jsonl(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
     count = spans = 0
-    with atomic_path(Path(out)) as tmp, open(tmp, "w", encoding="utf-8") as f:
+    target = ExportTarget(project, "jsonl", out)
+    with target.writing() as stage, open(stage(out), "w", encoding="utf-8") as f:
         for doc, doc_spans in selected(project, sel):
-            f.write(json.dumps(document_record(doc, doc_spans, raw_offsets), ensure_ascii=False) + "\n")
+            f.write(json.dumps(document_record(doc, doc_spans, raw_offsets), ensure_ascii=False,
+                               allow_nan=False) + "\n")
             count += 1
             spans += len(doc_spans)
     return {"documents": count, "spans": spans, "path": str(out)}

@@ -12,7 +12,7 @@ from xml.sax.saxutils import quoteattr
 from annotator import __version__
 from annotator.core.model import Document, Label, Span
 from annotator.core.offsets import OffsetMap
-from annotator.export.atomic import atomic_path
+from annotator.export.output import ExportTarget
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -70,13 +70,14 @@ def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_of
 
 def export_labelstudio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
     out = Path(out)
+    target = ExportTarget(project, "labelstudio", out, sidecars=(config_path(out),))
     chosen = list(selected(project, sel))
     annotators = sorted({s.annotator for _, spans in chosen for s in spans if s.state != "pending"})
     annotator_ids = {name: i + 1 for i, name in enumerate(annotators)}
     tasks = [task(doc, doc_spans, annotator_ids, raw_offsets) for doc, doc_spans in chosen]
     spans = sum(len(doc_spans) for _, doc_spans in chosen)
-    with atomic_path(config_path(out)) as tmp:
-        tmp.write_text(labeling_config(project.labels()), encoding="utf-8")
-    with atomic_path(out) as tmp:
-        tmp.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")  # no indent: the C encoder
+    with target.writing() as stage:
+        stage(config_path(out)).write_text(labeling_config(project.labels()), encoding="utf-8")
+        # no indent: the C encoder
+        stage(out).write_text(json.dumps(tasks, ensure_ascii=False, allow_nan=False), encoding="utf-8")
     return {"documents": len(tasks), "spans": spans, "path": str(out)}

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.spans import trim
-from annotator.export.atomic import atomic_path
+from annotator.export.output import ExportTarget
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -192,10 +192,15 @@ def _fill(nlp, chosen, kinds: dict[str, str], dev_ids: set[int], bins: dict) -> 
     return longest, n_spans
 
 
+FILES = ("train.spacy", "dev.spacy", "config.cfg", "README.md")  # what the export folder holds
+
+
 def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
     """Write the training folder `out`; raw offsets do not apply (a DocBin carries its own text)."""
     import spacy
 
+    out = Path(out)
+    target = ExportTarget(project, "spacy", out, names=FILES)
     nlp = spacy.blank("zh")
     kinds = {l.name: l.kind for l in project.labels()}
     chosen = list(selected(project, sel))
@@ -206,12 +211,11 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_
         longest, n_spans = _fill(nlp, chosen, kinds, dev_ids, bins)
     has_entities = any(k == "entity" for k in kinds.values())
     has_clauses = any(k == "clause" for k in kinds.values())
-    with atomic_path(Path(out), folder=True) as tmp:
-        tmp.mkdir(parents=True, exist_ok=True)
+    with target.writing() as stage:
         for name, docbin in bins.items():
-            docbin.to_disk(tmp / f"{name}.spacy")
-        training_config(longest, has_entities, has_clauses).to_disk(tmp / "config.cfg")
-        (tmp / "README.md").write_text(README.format(
+            docbin.to_disk(stage(out / f"{name}.spacy"))
+        training_config(longest, has_entities, has_clauses).to_disk(stage(out / "config.cfg"))
+        stage(out / "README.md").write_text(README.format(
             entities=", ".join(k for k, v in kinds.items() if v == "entity"),
             clauses=", ".join(k for k, v in kinds.items() if v == "clause"),
             train=len(train_ids), dev=len(dev_ids), longest=longest), encoding="utf-8")

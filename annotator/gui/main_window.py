@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         if version == self._data_version:
             return False
         self._data_version = version
+        self.project.refresh()
         self.model.reload()
         if self.doc_id is not None and self.doc_id in self.model.ids:
             self.doc_list.selectRow(self.model.row_of(self.doc_id))
@@ -316,17 +317,17 @@ class MainWindow(QMainWindow):
         if ok:
             self.restore(backups[names.index(name)])
 
-    def restore(self, backup: Path) -> "MainWindow | None":
-        """Replace the project with `backup` and reopen it."""
-        path = self.project.path
+    def restore(self, backup: Path) -> "MainWindow":
+        """Restore `backup` into the open project (other programs that have it open follow) and show it
+        in a fresh window."""
         self._record_time()
-        self._detach()
-        self.project.close()
         try:
-            restore_backup(backup, path)
-        except (OSError, AnnotatorError) as e:
+            restore_backup(self.project, backup)
+        except AnnotatorError as e:
             show_error(self, str(e))
-        return self.switch_project(str(path))
+            return self
+        self.doc_id = None  # it may not exist in the restored project
+        return self.reopen()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.model import Document, Span
+from annotator.core.model import Document
+from annotator.core.paths import shown
 from annotator.core.resources import seed_files
 from annotator.ingest.read import REPORT_SUFFIXES, RawReport, parse_report, read_bytes
 from annotator.ingest.tasks import TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
-from annotator.store.project import Project
+from annotator.store.project import BATCH_SECONDS, Project
 
 Progress = Callable[[int, int, "FileResult"], None]
 
@@ -31,12 +33,14 @@ def content_hash(text: str) -> str:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the report files inside folders, recursively, in name order."""
+    """Files as given, and the report files inside folders, recursively, in name order. Entries that are
+    not regular files (a FIFO, a device, a link to one) are listed too, so that they are refused by name."""
     out: list[Path] = []
+    suffixes = REPORT_SUFFIXES | TASK_SUFFIXES
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES | TASK_SUFFIXES
-                              and not f.name.startswith(".")))
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in suffixes
+                              and not f.name.startswith(".") and not f.is_dir()))
         else:
             out.append(p)
     return out
@@ -62,88 +66,123 @@ def project_rules(project: Project) -> list[Rule] | None:
     return load_rules(extra) if extra else None
 
 
-def import_one(project: Project, path: Path, options: RepairOptions = RepairOptions(),
-               rules: list[Rule] | None = None) -> FileResult:
-    """Import a report, or an annotated file (Label Studio JSON, JSONL) recognized by its content."""
-    try:
-        data = read_bytes(path)
-        if looks_like_tasks(path, data):
-            return _store_tasks(project, path, parse_tasks(path, data, set(project.label_names())))
-        doc, report = build_document(path.name, str(path), parse_report(str(path), data), options, rules)
-    except AnnotatorError as e:
-        return FileResult(path, "failed", str(e))
-    return _store(project, path, doc, report)
-
-
-def _store_tasks(project: Project, path: Path, parsed: TaskFile) -> FileResult:
-    """All of a file's new documents and their spans in one transaction; what was skipped is reported."""
-    problems = list(parsed.problems)
-    added, spans, duplicates, first = 0, 0, 0, None
-    with project.transaction():
-        for n, task in enumerate(parsed.tasks, 1):
-            if project.document_id_by_hash(task.doc.content_hash) is not None:
-                duplicates += 1
-                continue
-            kept, clashes = without_clashes(task.spans)
-            if clashes:
-                problems.append(f"{task.doc.name}: {clashes} span(s) overlapping a span of the same label skipped")
-            doc_id = project.add_document(task.doc, {"kind": parsed.kind})
-            spans += len(project.add_spans(doc_id, kept, action="import_spans"))
-            added += 1
-            first = first or doc_id
-    summary = (f"{added} document(s) with {spans} span(s) from {parsed.kind}"
-               + (f", {duplicates} already in the project" if duplicates else "")
-               + (f"; skipped: {'; '.join(problems)}" if problems else ""))
-    status = "imported" if added else ("duplicate" if duplicates and not problems else "failed")
-    return FileResult(path, status, f"{path}: {summary}" if status == "failed" else summary, first,
-                      {"kind": parsed.kind, "documents": added, "spans": spans, "skipped": problems})
-
-
-def without_clashes(spans: list[Span]) -> tuple[list[Span], int]:
-    """Drop spans that overlap an earlier span of the same label; the project allows no such overlap."""
-    kept: list[Span] = []
-    for s in spans:
-        if any(k.label == s.label and k.start < s.end and s.start < k.end for k in kept):
-            continue
-        kept.append(s)
-    return kept, len(spans) - len(kept)
-
-
-def _store(project: Project, path: Path, doc: Document, report: dict) -> FileResult:
-    existing = project.document_id_by_hash(doc.content_hash)
-    if existing is not None:
-        return FileResult(path, "duplicate", f"same text as document {existing}", existing, report)
-    try:
-        doc_id = project.add_document(doc, report)
-    except AnnotatorError as e:
-        return FileResult(path, "failed", f"{path}: {e}")
-    return FileResult(path, "imported", "", doc_id, report)
+def read_one(path: Path, options: RepairOptions, labels: set[str],
+             rules: list[Rule] | None) -> TaskFile | tuple[Document, dict]:
+    """Read a report, or an annotated file (Label Studio JSON, JSONL) recognized by its content;
+    InputError names the file and the problem."""
+    data = read_bytes(path)
+    if looks_like_tasks(path, data):
+        return parse_tasks(path, data, labels)
+    name = shown(path)
+    return build_document(shown(path.name), name, parse_report(name, data), options, rules)
 
 
 def import_paths(project: Project, paths: Iterable[str | Path], options: RepairOptions = RepairOptions(),
                  progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[FileResult]:
-    """Import files and folders; goes on past failing files, each file in its own transaction."""
+    """Import files and folders; goes on past failing files. Reports are read first and written in short
+    batched transactions (each document whole); an annotated file is all or nothing."""
     files = expand_paths(paths)
     rules = project_rules(project)
-    results = []
-    for i, path in enumerate(files):
-        if cancelled is not None and cancelled():
+    labels = set(project.label_names())
+    stop = cancelled or (lambda: False)
+    results: list[FileResult] = []
+    waiting: list[tuple[Path, Document, dict] | FileResult] = []  # read, in file order, not yet written
+    read_since = time.monotonic()
+
+    def flush() -> None:
+        for r in _store_reports(project, waiting):
+            results.append(r)
+            if progress is not None:
+                progress(len(results), len(files), r)
+        waiting.clear()
+
+    for path in files:
+        if stop():
             break
-        results.append(import_one(project, path, options, rules))
-        if progress is not None:
-            progress(i + 1, len(files), results[-1])
+        try:
+            item = read_one(path, options, labels, rules)
+        except AnnotatorError as e:
+            waiting.append(FileResult(path, "failed", str(e)))
+            continue
+        if isinstance(item, TaskFile):
+            flush()
+            waiting.append(_store_tasks(project, path, item, stop))
+        else:
+            waiting.append((path, *item))
+        if time.monotonic() - read_since >= BATCH_SECONDS or len(waiting) >= 500:
+            flush()
+            read_since = time.monotonic()
+    flush()
     return results
+
+
+def _store_reports(project: Project, items: list) -> list[FileResult]:
+    """Write read reports in short transactions, each document whole; results in the same order."""
+    out: list[FileResult] = []
+    try:
+        with project.batches() as batch:
+            for item in items:
+                if isinstance(item, FileResult):
+                    out.append(item)
+                    continue
+                path, doc, report = item
+                try:
+                    with batch.item():
+                        existing = project.document_id_by_hash(doc.content_hash)
+                        if existing is None:
+                            out.append(FileResult(path, "imported", "", project.add_document(doc, report), report))
+                        else:
+                            out.append(FileResult(path, "duplicate", f"same text as document {existing}",
+                                                  existing, report))
+                except AnnotatorError as e:
+                    out.append(FileResult(path, "failed", f"{shown(path)}: {e}"))
+    except AnnotatorError as e:  # the commit itself failed: nothing of the open batch was kept
+        return [r if r.status != "imported" else FileResult(r.path, "failed", f"{shown(r.path)}: {e}")
+                for r in out] + [FileResult(i[0], "failed", f"{shown(i[0])}: {e}")
+                                 for i in items[len(out):] if not isinstance(i, FileResult)]
+    return out
+
+
+def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[[], bool]) -> FileResult:
+    """A file's new documents and their spans, in short transactions; if it fails or is cancelled
+    halfway, what it had added is taken out again, so the file is all or nothing."""
+    added: list[int] = []
+    spans = duplicates = 0
+    try:
+        with project.batches() as batch:
+            for task in parsed.tasks:
+                if stop():
+                    raise Cancelled()
+                with batch.item():
+                    if project.document_id_by_hash(task.doc.content_hash) is not None:
+                        duplicates += 1
+                        continue
+                    doc_id = project.add_document(task.doc, {"kind": parsed.kind})
+                    spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
+                added.append(doc_id)
+    except (AnnotatorError, Cancelled) as e:
+        project.remove_documents(added)
+        why = "cancelled" if isinstance(e, Cancelled) else str(e)
+        return FileResult(path, "failed", f"{shown(path)}: {why}; nothing was imported from it")
+    problems = parsed.problems
+    summary = (f"{len(added)} document(s) with {spans} span(s) from {parsed.kind}"
+               + (f", {duplicates} already in the project" if duplicates else "")
+               + (f"; {'; '.join(problems)}" if problems else ""))
+    status = "imported" if added else "duplicate"
+    return FileResult(path, status, summary, added[0] if added else None,
+                      {"kind": parsed.kind, "documents": len(added), "spans": spans, "skipped": problems})
+
+
+class Cancelled(Exception):
+    """The user cancelled an import halfway through a file."""
 
 
 def import_seeds(project: Project) -> list[FileResult]:
     """Fill a new project with the demo reports of seeds/."""
-    results = []
-    for f in seed_files():
-        raw = parse_report(f.name, f.read_bytes())
-        doc, report = build_document(f.name, f"seeds/{f.name}", raw, RepairOptions(), None)
-        results.append(_store(project, Path(f.name), doc, report))
-    return results
+    read = [(Path(f.name), *build_document(f.name, f"seeds/{f.name}", parse_report(f.name, f.read_bytes()),
+                                           RepairOptions(), None)) for f in seed_files()]
+    return _store_reports(project, read)
 
 
 def open_project(path: str | Path | None = None) -> Project:

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.paths import shown
 from annotator.ingest.encoding import NotText, decode
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -14,6 +17,10 @@ DOCX_SUFFIXES = {".docx"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 REPORT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | TEXT_SUFFIXES
 MAX_BYTES = 20 * 10**6  # a long report is 1 MB; a bigger file is a dump to split, not one document
+# A Word package whose parts would inflate past these is a ZIP bomb, not a report.
+DOCX_MAX_PART = 200 * 10**6
+DOCX_MAX_TOTAL = 400 * 10**6
+DOCX_MAX_MEMBERS = 10_000
 # Page parts that are never the article.
 HTML_CHROME = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
 
@@ -28,20 +35,38 @@ class RawReport:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; InputError names the file when it cannot be read or is too big to be a report."""
+    """A regular file's bytes; InputError names the file when it is not a regular file (a FIFO, a device),
+    cannot be read, or is too big to be a report. Never blocks and never reads past the limit."""
+    name = shown(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 1e6:.1f} MB is more than a report can be ({MAX_BYTES // 10**6} MB); "
-                             "split it into reports")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+        raise InputError(f"{name}: cannot read: {e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: not a regular file ({_kind(st.st_mode)}); only report files are read")
+        try:
+            data = f.read(MAX_BYTES + 1) if st.st_size <= MAX_BYTES else b""
+        except OSError as e:
+            raise InputError(f"{name}: cannot read: {e.strerror or e}") from None
+    if st.st_size > MAX_BYTES or len(data) > MAX_BYTES:
+        raise InputError(f"{name}: {max(st.st_size, len(data)) / 1e6:.1f} MB is more than a report can be "
+                         f"({MAX_BYTES // 10**6} MB); split it into reports")
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return what
+    return "not a plain file"
 
 
 def read_report(path: Path) -> RawReport:
     """Read one report; raises InputError naming the file and the problem."""
-    return parse_report(str(path), read_bytes(path))
+    return parse_report(shown(path), read_bytes(path))
 
 
 def parse_report(name: str, data: bytes) -> RawReport:
@@ -90,13 +115,26 @@ def _read_docx(data: bytes) -> RawReport:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotText("not a Word document (not a ZIP package)")
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        if "word/document.xml" not in z.namelist():
-            raise NotText("not a Word document (no word/document.xml inside)")
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text.strip() for p in document.paragraphs]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+            names = {m.filename for m in members}
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise NotText("not a Word document (no word/document.xml or [Content_Types].xml inside)")
+            if len(members) > DOCX_MAX_MEMBERS:
+                raise NotText(f"not a Word document ({len(members)} parts inside)")
+            inflated = sum(m.file_size for m in members)
+            if max(m.file_size for m in members) > DOCX_MAX_PART or inflated > DOCX_MAX_TOTAL:
+                raise NotText(f"a ZIP bomb, not a report: it would inflate to {inflated / 1e6:.0f} MB "
+                              f"(a report's parts stay under {DOCX_MAX_PART // 10**6} MB)")
+        document = docx.Document(io.BytesIO(data))
+        lines = [p.text.strip() for p in document.paragraphs]
+        title = document.core_properties.title
+    except NotText:
+        raise
+    except Exception as e:  # a damaged package: python-docx, lxml and zipfile raise many kinds
+        raise NotText(f"not a readable Word document ({type(e).__name__}: {str(e)[:200]})") from None
     text = "\n".join(l for l in lines if l)
     if not text:
         raise NotText("Word document without text")
-    title = document.core_properties.title
     return RawReport(text, "docx", "docx", 0, {"title": title} if title else {})

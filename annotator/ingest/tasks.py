@@ -1,20 +1,23 @@
 """Annotated files in: Label Studio JSON (full export or task list) and our own JSONL, recognized by content.
 
 Label Studio's `start`/`end` are trusted and `value.text` is checked against them
-(FORMATS.md §0, §1.2); a task whose spans do not fit its text is reported and
-skipped, the rest of the file imports. A label the project does not have refuses
-the whole file, so nothing is half-imported under the wrong scheme.
+(FORMATS.md §0, §1.2); a task whose spans do not fit its text, or any malformed record,
+refuses the whole file, naming it, as does a label the project does not have: nothing is
+half-imported. Spans overlapping an earlier span of their label (two annotators) are left out and said.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Span
 from annotator.core.offsets import OffsetMap
+from annotator.core.paths import shown
+from annotator.core.spans import Intervals
 
 TASK_SUFFIXES = frozenset({".json", ".jsonl"})
 
@@ -43,56 +46,116 @@ def looks_like_tasks(path: Path, data: bytes) -> bool:
 
 
 def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
-    """Parse a Label Studio JSON or JSONL file; InputError names the file and what is wrong with it."""
+    """Parse a Label Studio JSON or JSONL file, each record by its shape (`data` or `text`); InputError names
+    the file, the record and what is wrong: a file with any bad record is refused whole."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 JSON (byte {e.start})") from None
-    try:
-        whole = json.loads(text)
-    except RecursionError:
-        raise InputError(f"{path}: JSON nested too deeply to be a task file") from None
-    except json.JSONDecodeError as e:
-        parsed = TaskFile("jsonl", [], [])
-        for n, obj in _jsonl(path, text, e):
-            _add(parsed, f"line {n}", _jsonl_task, obj, path, n)
-    else:
-        if not isinstance(whole, (list, dict)):
-            raise InputError(f"{path}: JSON, but not a list of tasks")
-        items = whole if isinstance(whole, list) else [whole]
-        parsed = TaskFile("labelstudio", [], [])
-        for n, obj in enumerate(items, 1):
-            _add(parsed, f"task {obj.get('id', n) if isinstance(obj, dict) else n}", _ls_task, obj, path, n)
+        raise InputError(f"{shown(path)}: not UTF-8 JSON (byte {e.start})") from None
+    parsed = TaskFile("", [], [])
+    problems = []
+    for where, obj in _records(path, text):
+        kind = _shape(obj)
+        if kind is None:
+            problems.append(f"{where}: neither a Label Studio task (with \"data\") nor a JSONL record "
+                            "(with \"text\" and \"spans\")")
+            continue
+        parsed.kind = parsed.kind or kind
+        try:
+            task = (_ls_task if kind == "labelstudio" else _jsonl_task)(obj, path, where)
+        except (InputError, KeyError, TypeError, ValueError, AttributeError) as e:
+            problems.append(f"{where}: {e}")
+        else:
+            kept, clashes = _without_clashes(task.spans)
+            if clashes:
+                parsed.problems.append(f"{where}: {clashes} span(s) overlapping a span of the same label left out")
+            parsed.tasks.append(Task(task.doc, kept))
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise InputError(f"{shown(path)}: {problems[0]}{more}; nothing was imported from it")
+    if "\\ud" in text.lower():  # an escape like \uD800 may have made a lone surrogate
+        _refuse_lone_surrogates(path, parsed)
     unknown = sorted({s.label for t in parsed.tasks for s in t.spans} - labels)
     if unknown:
-        raise InputError(f"{path}: labels not in this project: {', '.join(unknown)} "
+        raise InputError(f"{shown(path)}: labels not in this project: {', '.join(unknown)} "
                          "(add them to the label set first)")
-    if not parsed.tasks and not parsed.problems:
-        raise InputError(f"{path}: holds no tasks")
+    if not parsed.tasks:
+        raise InputError(f"{shown(path)}: holds no tasks")
     return parsed
 
 
-def _jsonl(path: Path, text: str, first_error: json.JSONDecodeError) -> list[tuple[int, object]]:
+def _refuse_not_json(value: str):
+    raise ValueError(f"{value} is not a JSON number")
+
+
+def _loads(text: str):
+    return json.loads(text, parse_constant=_refuse_not_json)
+
+
+def _records(path: Path, text: str) -> list[tuple[str, object]]:
+    """(where, record) for a JSON list (each item), a JSON object (one record) or JSONL (each line)."""
+    try:
+        whole = _loads(text)
+    except RecursionError:
+        raise InputError(f"{shown(path)}: JSON nested too deeply to be a task file") from None
+    except ValueError as first_error:  # not one JSON value: JSON lines
+        return _lines(path, text, first_error)
+    if isinstance(whole, list):
+        return [(f"task {obj.get('id', n) if isinstance(obj, dict) else n}", obj) for n, obj in enumerate(whole, 1)]
+    if isinstance(whole, dict):
+        return [("line 1", whole)]
+    raise InputError(f"{shown(path)}: JSON, but not a list of tasks")
+
+
+def _lines(path: Path, text: str, first_error: ValueError) -> list[tuple[str, object]]:
     out = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            out.append((n, json.loads(line)))
+            out.append((f"line {n}", _loads(line)))
         except RecursionError:
-            raise InputError(f"{path}: line {n}: JSON nested too deeply") from None
-        except json.JSONDecodeError as e:
-            where = first_error if n == 1 else e
-            raise InputError(f"{path}: not valid JSON or JSONL: line {n if n > 1 else where.lineno}, "
-                             f"column {where.colno}: {where.msg}") from None
+            raise InputError(f"{shown(path)}: line {n}: JSON nested too deeply") from None
+        except ValueError as e:
+            error = first_error if n == 1 else e
+            where = f"line {n if n > 1 or not isinstance(error, json.JSONDecodeError) else error.lineno}"
+            detail = (f"column {error.colno}: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error))
+            raise InputError(f"{shown(path)}: not valid JSON or JSONL: {where}, {detail}") from None
     return out
 
 
-def _add(parsed: TaskFile, where: str, make, obj, path: Path, n: int) -> None:
-    try:
-        parsed.tasks.append(make(obj, path, n))
-    except (InputError, KeyError, TypeError, ValueError) as e:
-        parsed.problems.append(f"{where}: {e}")
+def _shape(obj) -> str | None:
+    """Which format a record is: a Label Studio task has `data`; our JSONL has `text` (and `spans`)."""
+    if not isinstance(obj, dict):
+        return None
+    if "data" in obj:
+        return "labelstudio"
+    if "text" in obj:
+        return "jsonl" if "spans" in obj else "labelstudio"  # a bare task: its data fields at the top
+    return None
+
+
+def _refuse_lone_surrogates(path: Path, parsed: TaskFile) -> None:
+    for task in parsed.tasks:
+        try:
+            json.dumps([task.doc.text, task.doc.name, task.doc.meta, [(s.label, s.annotator) for s in task.spans]],
+                       ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{shown(path)}: {task.doc.name}: holds a lone surrogate (an escape such as "
+                             "\\ud800 that is not a character); nothing was imported from it") from None
+
+
+def _without_clashes(spans: list[Span]) -> tuple[list[Span], int]:
+    """Drop spans that overlap an earlier span of the same label; the project allows no such overlap."""
+    kept: list[Span] = []
+    taken: dict[str, Intervals] = {}
+    for s in spans:
+        ranges = taken.setdefault(s.label, Intervals())
+        if ranges.overlaps(s.start, s.end):
+            continue
+        ranges.add(s.start, s.end)
+        kept.append(s)
+    return kept, len(spans) - len(kept)
 
 
 def _document(text, name: str, meta: dict, source: str, status: str | None, time_spent: float) -> Document:
@@ -103,7 +166,7 @@ def _document(text, name: str, meta: dict, source: str, status: str | None, time
     return Document(name=name, text=text, raw_text=text, source_path=source,
                     content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     offset_map=OffsetMap.identity(len(text)).to_bytes(), encoding="utf-8", meta=meta,
-                    status=status if status in STATUSES else "todo", time_spent=float(time_spent or 0))
+                    status=status if status in STATUSES else "todo", time_spent=time_spent)
 
 
 def _span(text: str, start, end, label, quoted, **fields) -> Span:
@@ -126,22 +189,26 @@ def _same_text(quoted, actual: str) -> bool:
 
 # -- Label Studio ---------------------------------------------------------------
 
-def _ls_task(task, path: Path, n: int) -> Task:
+def _ls_task(task, path: Path, where: str) -> Task:
     if not isinstance(task, dict):
         raise InputError("not an object")
     data = task.get("data", task)
     if not isinstance(data, dict):
         raise InputError("data is not an object")
+    if not isinstance(data.get("meta") or {}, dict):
+        raise InputError("data.meta is not an object")
     meta = dict(data.get("meta") or {})
     names = meta.pop("annotators", {}) or {}
+    if not isinstance(names, dict):
+        raise InputError("meta.annotators is not an object of id -> name")
     status = meta.pop("status", None)
     meta.update({k: v for k, v in data.items() if k not in ("text", "name", "doc_id", "meta")})
     annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     # the latest annotation first: it wins where annotators disagree
     annotations.sort(key=lambda a: str(a.get("updated_at") or ""), reverse=True)
-    lead = max((a.get("lead_time") or 0 for a in annotations), default=0)
-    doc = _document(data.get("text"), str(data.get("name") or f"{path.stem}-task-{task.get('id', n)}"), meta,
-                    str(path), status or ("done" if annotations else "todo"), lead)
+    lead = max((_seconds(a.get("lead_time")) for a in annotations), default=0)
+    doc = _document(data.get("text"), str(data.get("name") or f"{path.stem}-{where.replace(' ', '-')}"), meta,
+                    shown(path), status or ("done" if annotations else "todo"), lead)
     spans = []
     for a in annotations:
         who = _annotator(a.get("completed_by"), names)
@@ -180,18 +247,36 @@ def _annotator(completed_by, names: dict) -> str:
     return str(names.get(str(completed_by)) or f"labelstudio-{completed_by}")
 
 
+def _number(value) -> float | None:
+    """A JSON number as a float; None for anything else; refused if not finite."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    if not math.isfinite(value):
+        raise InputError(f"{value!r} is not a finite number")
+    return float(value)
+
+
 def _score(value) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return _number(value)
+
+
+def _seconds(value) -> float:
+    seconds = _number(value) or 0.0
+    if seconds < 0:
+        raise InputError(f"lead_time {value!r} is negative")
+    return seconds
 
 
 # -- our JSONL -------------------------------------------------------------------
 
-def _jsonl_task(obj, path: Path, n: int) -> Task:
-    if not isinstance(obj, dict) or "text" not in obj:
-        raise InputError('not a {"text", "spans"} object')
+def _jsonl_task(obj, path: Path, where: str) -> Task:
+    if not isinstance(obj.get("meta") or {}, dict):
+        raise InputError("meta is not an object")
+    if not isinstance(obj.get("spans") or [], list):
+        raise InputError("spans is not a list")
     meta = dict(obj.get("meta") or {})
-    name = str(meta.pop("name", None) or f"{path.stem}-{n}")
-    source = str(meta.pop("source")) if "source" in meta else str(path)
+    name = str(meta.pop("name", None) or f"{path.stem}-{where.replace(' ', '-')}")
+    source = str(meta.pop("source")) if "source" in meta else shown(path)
     status = meta.pop("status", None)
     doc = _document(obj["text"], name, meta, source, status, 0)
     spans = []

@@ -6,13 +6,26 @@ from pathlib import Path
 
 import platformdirs
 
+from annotator.core.errors import ProjectError
+
 PROJECT_SUFFIX = ".annot"
 
 
-def data_dir() -> Path:
+def data_dir_path() -> Path:
+    """The data folder's path, without creating it."""
     override = os.environ.get("ANNOTATOR_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir("pairing-annotator", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    return Path(override) if override else Path(platformdirs.user_data_dir("pairing-annotator", appauthor=False))
+
+
+def data_dir() -> Path:
+    """The data folder, created if missing; ProjectError says why when it cannot be used."""
+    path = data_dir_path()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ProjectError(f"{path}: the data folder cannot be used: {e.strerror or e}") from e
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ProjectError(f"{path}: the data folder is read-only")
     return path
 
 

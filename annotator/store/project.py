@@ -6,9 +6,12 @@ log; undo and redo read that log, so they work after a restart too.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
+import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
@@ -24,6 +27,9 @@ from annotator.store import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+BATCH_SECONDS = 0.25  # the longest a batched writer (an import) holds the write lock
+GENERATION = "generation"
+EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace  # settings key: a new value each time the project is replaced by a restore
 SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
 UNDOABLE = ("add_span", "update_span", "update_spans", "delete_span", "set_status")
 
@@ -37,6 +43,11 @@ def _accepted_by(changes: dict, annotator: str) -> dict:
     if changes.get("state") == "accepted" and annotator:
         return {"annotator": annotator, **changes}
     return changes
+
+
+def _check_score(score: float | None) -> None:
+    if score is not None and not math.isfinite(score):
+        raise SpanError(f"score {score!r} is not a finite number")
 
 
 def _check_project_file(path: Path) -> None:
@@ -64,6 +75,8 @@ class Project:
         self._redo: list[int] = []
         self._undo_owner: str | None = None
         self._last_event: int | None = None
+        self._seen_version: int | None = None
+        self._generation: str | None = None
 
     # -- opening ---------------------------------------------------------
 
@@ -91,15 +104,14 @@ class Project:
         if path is not None:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-        db = Database(conn)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = schema.version(conn)
         where = path or ":memory:"
         if version > schema.LATEST:
             conn.close()
             raise ProjectError(
                 f"{where}: project was written by a newer version of the annotator "
                 f"(schema {version}, this version knows {schema.LATEST}); update the annotator to open it")
-        if version == 0 and set(db.table_names()) - {"_sqlite_migrations"}:
+        if version == 0 and schema.foreign_tables(conn):
             conn.close()
             raise ProjectError(f"{where}: an SQLite database, but not an annotation project")
         if version < schema.LATEST:
@@ -108,9 +120,8 @@ class Project:
                 dest = sqlite3.connect(str(backup))
                 conn.backup(dest)
                 dest.close()
-            schema.migrations.apply(db)
-            conn.execute(f"PRAGMA user_version = {schema.LATEST}")
-        return cls(db, path)
+            schema.migrate(conn, version)
+        return cls(Database(conn), path)
 
     def close(self) -> None:
         self.db.close()
@@ -197,19 +208,47 @@ class Project:
         if label.kind not in KINDS:
             raise ProjectError(f"kind {label.kind!r}: use entity or clause")
 
-    def transaction(self):
-        """One transaction around several changes (an import of a whole file); nested calls are savepoints."""
-        return self._write()
-
     @contextmanager
     def _write(self):
-        """A transaction; a write the file refuses (disk full, read-only, locked too long) becomes a
-        ProjectError naming the project, and the transaction is rolled back whole."""
+        """One transaction that takes the write lock first (BEGIN IMMEDIATE), so a busy file is waited for
+        (up to the busy timeout) instead of refused; nested calls are savepoints. A write the file refuses
+        (disk full, read-only, locked too long) becomes a ProjectError naming the project, and the
+        transaction is rolled back whole."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():  # a savepoint inside the open transaction
+                    yield
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.refresh()
                 yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
         except sqlite3.OperationalError as e:
             raise ProjectError(f"{self.path or 'project'}: cannot save: {e}") from e
+
+    def batches(self, seconds: float = BATCH_SECONDS) -> "Batches":
+        """Many small writes (an import) in transactions of at most about `seconds` each, so that other
+        programs' writes (the window's label keys) wait no longer than that."""
+        return Batches(self, seconds)
+
+    def refresh(self) -> None:
+        """Drop what this connection keeps in memory (texts, undo stacks) if the project was replaced
+        since it last looked (a restore, maybe by another program); cheap when nothing changed."""
+        version = self.data_version()
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        generation = self.setting(GENERATION)
+        if generation != self._generation:
+            self._generation = generation
+            self._texts.clear()
+            self._undo = None
 
     # -- documents -------------------------------------------------------
 
@@ -220,7 +259,7 @@ class Project:
             "raw_text": doc.raw_text, "text": doc.text, "offset_map": doc.offset_map,
             "encoding": doc.encoding, "meta": json.dumps(doc.meta, ensure_ascii=False),
             "report": json.dumps(report or {}, ensure_ascii=False), "damage": doc.damage,
-            "status": doc.status, "time_spent": doc.time_spent,
+            "status": doc.status, "time_spent": doc.time_spent if math.isfinite(doc.time_spent) else 0.0,
             "imported_at": doc.imported_at or now(),
         }
         with self._write():
@@ -282,10 +321,10 @@ class Project:
         """Set a document's status; an automatic change (todo to in progress) is logged but not undoable."""
         if status not in STATUSES:
             raise ProjectError(f"unknown status {status!r}")
-        before = self.status(doc_id)
-        if before == status:
-            return
         with self._write():
+            before = self.status(doc_id)
+            if before == status:
+                return
             self._write_status(doc_id, status)
             self._log("set_status" if undoable else "auto_status", annotator, doc_id,
                       before={"status": before}, after={"status": status})
@@ -297,7 +336,7 @@ class Project:
 
     def add_time(self, doc_id: int, seconds: float, annotator: str = "") -> None:
         """Add time spent on a document (shown in stats, exported as lead_time)."""
-        if seconds <= 0:
+        if not math.isfinite(seconds) or seconds <= 0:
             return
         with self._write():
             self.db.execute("UPDATE documents SET time_spent = time_spent + ? WHERE id = ?", [seconds, doc_id])
@@ -355,13 +394,13 @@ class Project:
         """Add a span; refused (SpanError) if it does not fit the text or overlaps its own label."""
         if origin not in ORIGINS or state not in STATES:
             raise SpanError(f"bad origin {origin!r} or state {state!r}")
-        span_text = self._validate(doc_id, start, end, label, text)
-        stamp = now()
-        span = Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
-                    annotator=annotator, origin=origin, state=state, score=score,
-                    created_at=stamp, updated_at=stamp)
-        with self._write():
-            span = self._insert_span(span)
+        _check_score(score)
+        with self._write():  # checked inside the transaction: no other writer can slip a clash in between
+            span_text = self._validate(doc_id, start, end, label, text)
+            stamp = now()
+            span = self._insert_span(Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
+                                          annotator=annotator, origin=origin, state=state, score=score,
+                                          created_at=stamp, updated_at=stamp))
             self._log("add_span", annotator, doc_id, span.id, after=asdict(span))
             self._push_undo(annotator)
         return span
@@ -372,14 +411,15 @@ class Project:
         `action` names the event logged ("suggest" for a suggestion run).
         """
         stamp = now()
-        labels = set(self.label_names())
-        existing = self.spans(doc_id)
-        taken: dict[str, Intervals] = {}  # one sorted set of ranges a label: a check is a binary search
-        for e in existing:
-            taken.setdefault(e.label, Intervals()).add(e.start, e.end)
         out = []
         with self._write():
+            labels = set(self.label_names())
+            existing = self.spans(doc_id)
+            taken: dict[str, Intervals] = {}  # one sorted set of ranges a label: a check is a binary search
+            for e in existing:
+                taken.setdefault(e.label, Intervals()).add(e.start, e.end)
             for s in spans:
+                _check_score(s.score)
                 ranges = taken.setdefault(s.label, Intervals())
                 # the full check (and its message) only where the fast one sees a clash
                 others = existing + out if ranges.overlaps(s.start, s.end) else []
@@ -412,13 +452,14 @@ class Project:
         allowed = {"label", "state", "score", "origin"}
         if set(changes) - allowed:
             raise SpanError(f"cannot change {sorted(set(changes) - allowed)} of a span")
-        old = self.span(span_id)
-        new = replace(old, **_accepted_by(changes, annotator), updated_at=now())
-        if new.state not in STATES or new.origin not in ORIGINS:
-            raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
-        if new.state != "rejected":
-            self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
+        _check_score(changes.get("score"))
         with self._write():
+            old = self.span(span_id)
+            new = replace(old, **_accepted_by(changes, annotator), updated_at=now())
+            if new.state not in STATES or new.origin not in ORIGINS:
+                raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
+            if new.state != "rejected":
+                self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
             self._write_span(new)
             self._log("update_span", annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
             self._push_undo(annotator)
@@ -428,11 +469,12 @@ class Project:
         """Change many spans of one document at once (accept all suggestions); one undoable step."""
         if set(changes) - {"state", "score"}:
             raise SpanError(f"cannot change {sorted(set(changes) - {'state', 'score'})} of many spans")
-        olds = [self.span(i) for i in span_ids]
-        if not olds:
-            return []
-        news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
+        _check_score(changes.get("score"))
         with self._write():
+            olds = [self.span(i) for i in span_ids]
+            if not olds:
+                return []
+            news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
             for new in news:
                 self._write_span(new)
             self._log("update_spans", annotator, olds[0].document_id, None,
@@ -444,8 +486,8 @@ class Project:
         self.db.table("spans").update(span.id, {k: v for k, v in asdict(span).items() if k != "id"})
 
     def delete_span(self, span_id: int, annotator: str = "") -> Span:
-        old = self.span(span_id)
         with self._write():
+            old = self.span(span_id)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._log("delete_span", annotator, old.document_id, span_id, before=asdict(old))
             self._push_undo(annotator)
@@ -559,6 +601,61 @@ class Project:
             raise SpanError(f"the label {span.label} of this change no longer exists")
         return replace(span, label=name)
 
+    def remove_documents(self, doc_ids: list[int], annotator: str = "") -> None:
+        """Take documents out again with their spans (an import that was cancelled or failed halfway)."""
+        if not doc_ids:
+            return
+        with self._write():
+            for i in range(0, len(doc_ids), 500):
+                chunk = doc_ids[i:i + 500]
+                self.db.execute(f"DELETE FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            self._log("remove_documents", annotator, after={"documents": doc_ids})
+        for doc_id in doc_ids:
+            self._texts.pop(doc_id, None)
+
+    # -- restoring a backup ------------------------------------------------
+
+    def restore(self, backup: Path) -> None:
+        """Replace the whole project with `backup`, through SQLite's backup API into this live file: every
+        program that has it open goes on with the restored content (nothing is renamed under them)."""
+        if self.path is None:
+            raise ProjectError("an in-memory project has no backups")
+        staged = self.path.with_name(f".{self.path.name}.restoring-{uuid.uuid4().hex[:8]}")
+        try:
+            source = sqlite3.connect(f"file:{Path(backup).resolve()}?mode=ro", uri=True)
+            with Project.open(staged) as copy:  # migrated to this version, marked as a new generation
+                source.backup(copy.db.conn)
+                source.close()
+                version = schema.version(copy.db.conn)
+                if version > schema.LATEST or (version == 0 and schema.foreign_tables(copy.db.conn)):
+                    raise ProjectError(f"{backup}: not a backup of a project this version can open")
+                schema.migrate(copy.db.conn, version)
+                copy.set_setting(GENERATION, uuid.uuid4().hex)
+                copy.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                copy.db.conn.backup(self.db.conn)
+        except sqlite3.DatabaseError as e:
+            raise ProjectError(f"{backup}: cannot restore: {e}") from e
+        finally:
+            for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
+                leftover.unlink(missing_ok=True)  # the staging copy this method made
+        self._texts.clear()
+        self._undo = None
+        self.refresh()
+
+    # -- files written by exports -------------------------------------------
+
+    def exported_files(self) -> dict[str, dict]:
+        """Files earlier exports of this project wrote: path -> {"format", "size", "mtime_ns"}."""
+        return json.loads(self.setting(EXPORTS) or "{}")
+
+    def record_exported(self, files: dict[str, dict]) -> None:
+        """Remember files an export wrote (the newest 500), so a later export may replace them."""
+        with self._write():
+            known = {**self.exported_files(), **files}
+            known = dict(list(known.items())[-500:])
+            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                            [EXPORTS, json.dumps(known, ensure_ascii=False)])
+
     # -- settings and statistics -------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -580,3 +677,38 @@ class Project:
     def events(self, document_id: int | None = None) -> Iterator[dict]:
         where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])
         yield from self.db.query(f"SELECT * FROM events {where} ORDER BY id", args)
+
+
+class Batches:
+    """Writes grouped into short transactions: each `item()` is all or nothing (a savepoint), and the
+    transaction commits once it has run `seconds`, so the write lock is never held long. Leaving the
+    block commits what is open; an error leaving it rolls back the open (uncommitted) part."""
+
+    def __init__(self, project: Project, seconds: float):
+        self.project = project
+        self.seconds = seconds
+        self._open = None
+        self._began = 0.0
+
+    def __enter__(self) -> "Batches":
+        return self
+
+    def __exit__(self, kind, error, tb) -> None:
+        if self._open is not None:
+            transaction, self._open = self._open, None
+            transaction.__exit__(kind, error, tb)
+
+    @contextmanager
+    def item(self):
+        if self._open is None:
+            self._open = self.project._write()
+            self._open.__enter__()
+            self._began = time.monotonic()
+        with self.project._write():  # a savepoint: this item alone is undone if it fails
+            yield
+        if time.monotonic() - self._began >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit what is open now (before a slow step that should not hold the lock)."""
+        self.__exit__(None, None, None)

@@ -1,15 +1,18 @@
-"""Schema migrations of a project file; PRAGMA user_version counts those applied."""
+"""Schema migrations of a project file; PRAGMA user_version counts those applied.
+
+Each migration runs in one `BEGIN IMMEDIATE` transaction together with the
+`user_version` that records it, so a crash leaves the file either before or
+after the migration, never between the two.
+"""
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from annotator.core.resources import read_json
 
-migrations = Migrations("annotator")
 
-
-@migrations()
 def m001_initial(db: Database) -> None:
     """Documents, labels, spans and the event log."""
     db.execute("""
@@ -81,12 +84,47 @@ def m001_initial(db: Database) -> None:
         db.table("labels").insert({**label, "sort_order": order})
 
 
-@migrations()
 def m002_document_list_index(db: Database) -> None:
     """The document list sorts by status and name over large projects."""
     db.execute("CREATE INDEX documents_status_name ON documents(status, name)")
     db.execute("CREATE INDEX documents_name ON documents(name)")
 
 
-# How many migrations exist: what PRAGMA user_version reads once all are applied.
-LATEST = len(migrations.pending(Database(memory=True)))
+MIGRATIONS = (m001_initial, m002_document_list_index)
+# What PRAGMA user_version reads once all are applied.
+LATEST = len(MIGRATIONS)
+# Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.
+OLD_RECORD = "_sqlite_migrations"
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The schema version of the open file: PRAGMA user_version, or for a file an older version
+    left half-migrated (recorded in sqlite-utils' table, crashed before user_version), that record."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [OLD_RECORD]).fetchone():
+        found = conn.execute(f"SELECT count(*) FROM {OLD_RECORD} WHERE migration_set = 'annotator'").fetchone()[0]
+    return found
+
+
+def foreign_tables(conn: sqlite3.Connection) -> bool:
+    """Whether a version-0 file holds tables: then it is someone else's SQLite database."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT IN (?, 'sqlite_sequence')",
+                        [OLD_RECORD]).fetchone() is not None
+
+
+def migrate(conn: sqlite3.Connection, start: int) -> None:
+    """Apply the migrations after `start`, each with its user_version in the same transaction."""
+    db = Database(conn)
+    for number, migration in enumerate(MIGRATIONS[start:], start + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version(conn) >= number:  # another program migrated the file while this one waited
+                conn.execute("ROLLBACK")
+                continue
+            migration(db)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

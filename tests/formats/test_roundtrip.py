@@ -53,7 +53,7 @@ def test_jsonl_round_trip_is_exact(gold_project, tmp_path):
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
-def test_a_label_studio_export_with_several_annotators_and_bad_tasks(fresh_project, tmp_path):
+def _several_annotators_and_bad_tasks():
     text = "赵敏😀宣布向西安市捐款二百万元。"
     tasks = [
         {"id": 1, "data": {"text": text}, "annotations": [
@@ -76,12 +76,14 @@ def test_a_label_studio_export_with_several_annotators_and_bad_tasks(fresh_proje
             {"from_name": "label", "to_name": "text", "type": "labels",
              "value": {"start": "0", "end": 1, "labels": ["REGION"]}}]}]},
     ]
+    return tasks
+
+
+def test_a_label_studio_export_with_several_annotators(fresh_project, tmp_path):
     path = tmp_path / "export.json"
-    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(_several_annotators_and_bad_tasks()[:1], ensure_ascii=False), encoding="utf-8")
     (result,) = import_paths(fresh_project, [path])
     assert result.status == "imported"
-    assert "task 2: span [1, 99) does not fit the text (length 3)" in result.message
-    assert "task 3: offsets '0', 1 are not integers" in result.message
     assert "1 span(s) overlapping" in result.message
     doc = result.document_id
     spans = {(s.text, s.label, s.annotator, s.state) for s in fresh_project.spans(doc)}
@@ -102,6 +104,16 @@ def test_a_bad_task_file_is_refused_whole_with_its_name(fresh_project, tmp_path,
     path.write_text(content, encoding="utf-8")
     (result,) = import_paths(fresh_project, [path])
     assert result.status == "failed" and "bad.json" in result.message and message in result.message
+    assert fresh_project.document_count() == 0
+
+
+def test_one_bad_task_refuses_the_file_whole_naming_the_first_problem(fresh_project, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(_several_annotators_and_bad_tasks(), ensure_ascii=False), encoding="utf-8")
+    (result,) = import_paths(fresh_project, [path])
+    assert result.status == "failed"
+    assert "export.json: task 2: span [1, 99) does not fit the text (length 3) (and 1 more problem(s))" \
+        in result.message
     assert fresh_project.document_count() == 0
 
 

@@ -39,10 +39,11 @@ def test_migrates_an_empty_version_0_file(tmp_path):
 def test_migrates_version_1_after_a_backup(tmp_path):
     path = tmp_path / "v1.annot"
     from sqlite_utils import Database
-    db = Database(path)
-    schema.migrations.apply(db, stop_before="m002_document_list_index")
-    db.execute("PRAGMA user_version = 1")
-    db.close()
+    conn = sqlite3.connect(path)
+    schema.MIGRATIONS[0](Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
     with Project.open(path) as p:
         assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
         assert "documents_status_name" in {i.name for i in p.db.table("documents").indexes}
@@ -220,7 +221,9 @@ def test_rolling_backups_keep_five_and_restore(tmp_path):
     shutil.copyfile(backups[-1], old)  # a backup that says version 2
     with Project.open(old) as p:
         p.set_setting("version", "1")
-    restore_backup(old, path)
+    with Project.open(path) as p:
+        restore_backup(p, old)
+        assert p.setting("version") == "1"
     with Project.open(path) as p:
         assert p.setting("version") == "1"
     assert len(list_backups(path)) == 6  # the replaced state was backed up first
