@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Span
-from annotator.export.output import ExportTarget
+from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -70,7 +70,7 @@ def lines(text: str, spans: list[Span], scheme: str) -> list[str]:
 def export_bio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False,
                scheme: str = "bio") -> dict:
     """Write the tagged file `out` and its notes; raw offsets do not apply (the file carries characters)."""
-    out = Path(out)
+    out = absolute(out)
     entity = {l.name for l in project.labels() if l.kind == "entity"}
     notes: list[str] = []
     documents = written = 0

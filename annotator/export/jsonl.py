@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, Span
 from annotator.core.offsets import OffsetMap
-from annotator.export.output import ExportTarget
+from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -28,6 +28,7 @@ def document_record(doc: Document, spans: list[Span], raw_offsets: bool = False)
 
 
 def export_jsonl(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
+    out = absolute(out)
     count = spans = 0
     target = ExportTarget(project, "jsonl", out)
     with target.writing() as stage, open(stage(out), "w", encoding="utf-8") as f:

@@ -12,7 +12,7 @@ from xml.sax.saxutils import quoteattr
 from annotator import __version__
 from annotator.core.model import Document, Label, Span
 from annotator.core.offsets import OffsetMap
-from annotator.export.output import ExportTarget
+from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -69,7 +69,7 @@ def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_of
 
 
 def export_labelstudio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
-    out = Path(out)
+    out = absolute(out)
     target = ExportTarget(project, "labelstudio", out, sidecars=(config_path(out),))
     chosen = list(selected(project, sel))
     annotators = sorted({s.annotator for _, spans in chosen for s in spans if s.state != "pending"})

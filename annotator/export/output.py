@@ -21,6 +21,11 @@ from annotator.store.project import Project
 PROJECT_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
+def absolute(out: str | os.PathLike) -> Path:
+    """The output path made absolute, so that `.` has a name to put sidecar files beside."""
+    return Path(os.path.abspath(out))
+
+
 class ExportTarget:
     """The files one export writes: `out` itself and `sidecars` beside it, or, for a folder format,
     the files `names` inside the folder `out`. Checked when made, and again before anything is replaced."""
@@ -29,10 +34,10 @@ class ExportTarget:
                  names: tuple[str, ...] | None = None):
         self.project = project
         self.format = format_name
-        self.out = Path(os.path.abspath(out))
+        self.out = absolute(out)
         self.folder = names is not None
         self.files = [self.out / n for n in names] if self.folder else [self.out, *map(Path, sidecars)]
-        self.files = [Path(os.path.abspath(f)) for f in self.files]
+        self.files = [absolute(f) for f in self.files]
         self.check()
 
     # -- the rules -------------------------------------------------------
@@ -93,23 +98,27 @@ class ExportTarget:
         staged: dict[Path, Path] = {}
 
         def stage(final: Path) -> Path:
-            final = Path(os.path.abspath(final))
+            final = absolute(final)
             if final not in self.files:
                 raise AssertionError(f"{final} is not a file of this export")
             tmp = final.with_name(f".{final.name}.{secrets.token_hex(4)}.part")
             staged[final] = tmp
             return tmp
 
+        folder = self.out if self.folder else self.out.parent
+        made = [f for f in (folder, *folder.parents) if not f.exists()]  # folders this export creates
+        done = False
         try:
-            (self.out if self.folder else self.out.parent).mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             yield stage
             for tmp in staged.values():
                 _flush(tmp)
             self.check(frozenset(staged.values()))  # again: something may have appeared meanwhile
             for final, tmp in staged.items():
                 os.replace(tmp, final)
-            for folder in {f.parent for f in staged}:
-                _flush_folder(folder)
+            for parent in {f.parent for f in staged}:
+                _flush_folder(parent)
+            done = True
         except OSError as e:
             raise OutputError(f"{shown(e.filename or self.out)}: cannot write the export: "
                               f"{e.strerror or e}") from None
@@ -117,6 +126,11 @@ class ExportTarget:
             for tmp in staged.values():
                 if tmp.exists():
                     tmp.unlink()  # a temporary file this export made
+            for made_folder in made if not done else ():
+                try:
+                    made_folder.rmdir()  # only a folder this export made, and only while empty
+                except OSError:
+                    break
         self.project.record_exported({
             str(f): {"format": self.format, "size": f.stat().st_size, "mtime_ns": f.stat().st_mtime_ns}
             for f in staged})

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.spans import trim
-from annotator.export.output import ExportTarget
+from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
@@ -199,7 +199,7 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_
     """Write the training folder `out`; raw offsets do not apply (a DocBin carries its own text)."""
     import spacy
 
-    out = Path(out)
+    out = absolute(out)
     target = ExportTarget(project, "spacy", out, names=FILES)
     nlp = spacy.blank("zh")
     kinds = {l.name: l.kind for l in project.labels()}

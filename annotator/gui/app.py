@@ -6,9 +6,10 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.messages import message, show_error, show_warning
 
 
 def annotator_name(settings: QSettings) -> str:
@@ -29,15 +30,15 @@ def run_gui(db_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pairing-annotator")
     app.setOrganizationName("pairing-annotator")
-    try:
-        project = open_for_work(db_path)
-    except AnnotatorError as e:
-        QMessageBox.critical(None, "annotator", str(e))
-        print(f"annotator: {e}", file=sys.stderr)
-        return 1
     install_translator(app, QSettings())
+    try:
+        project, warnings = open_for_work(db_path)
+    except AnnotatorError as e:
+        print(f"annotator: {e}", file=sys.stderr)
+        message(None, str(e), wait=True)
+        return 1
     sys.excepthook = report_error
-    window = MainWindow(project, annotator_name(QSettings()), owns_project=True)
+    window = MainWindow(project, annotator_name(QSettings()), owns_project=True, warnings=warnings)
     if project.path:
         remember_project(QSettings(), str(project.path))
     window.show()
@@ -53,13 +54,17 @@ def report_error(kind, error, tb) -> None:
     from annotator.store.locations import data_dir
 
     if isinstance(error, AnnotatorError):
-        QMessageBox.warning(None, "annotator", str(error))
+        show_warning(None, str(error))
         return
-    log = data_dir() / "errors.log"
-    with open(log, "a", encoding="utf-8") as f:
-        f.write("".join(traceback.format_exception(kind, error, tb)) + "\n")
-    print("".join(traceback.format_exception(kind, error, tb)), file=sys.stderr)
-    QMessageBox.critical(None, "annotator", f"Unexpected error: {error}\n\nYour work is saved. Details: {log}")
+    details = "".join(traceback.format_exception(kind, error, tb))
+    print(details, file=sys.stderr)
+    try:
+        log = data_dir() / "errors.log"
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(details + "\n")
+    except (AnnotatorError, OSError):
+        log = "the terminal (the data folder cannot be written)"
+    show_error(None, f"Unexpected error: {error}\n\nYour work is saved. Details: {log}")
 
 
 def _report_drawn(app: QApplication, window) -> None:

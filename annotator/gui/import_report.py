@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from annotator.core.paths import shown
+from annotator.gui.messages import plain_tip
 from annotator.ingest.importer import FileResult
 from annotator.ingest.repair import RepairOptions
 
@@ -16,22 +18,13 @@ class ImportReportDialog(QDialog):
         self.resize(900, 480)
         counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
         summary = QLabel(self.tr("%d imported, %d duplicates skipped, %d failed")
-                         % (counts["imported"], counts["duplicate"], counts["failed"]))
+                         % (counts["imported"], counts["duplicate"], counts["failed"]), objectName="importSummary")
         tree = QTreeWidget(objectName="importReportTree")
         tree.setHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Encoding"), self.tr("Chars before → after"),
                               self.tr("Pinyin removed"), self.tr("Boilerplate lines"), self.tr("Traditional converted"),
                               self.tr("Damage")])
         for r in results:
-            rep = r.report
-            item = QTreeWidgetItem([
-                r.path.name, r.message if r.status == "failed" else self.tr(r.status), rep.get("encoding", ""),
-                f"{rep['chars_before']} → {rep['chars_after']}" if rep else "",
-                str(rep.get("pinyin_removed", "")), str(len(rep.get("boilerplate_lines", []))) if rep else "",
-                str(rep.get("converted_t2s", "")), str(rep.get("damage", ""))])
-            item.setToolTip(0, str(r.path))
-            for line in rep.get("boilerplate_lines", []):
-                QTreeWidgetItem(item, [f"  {line['rule']}", line["text"]])
-            tree.addTopLevelItem(item)
+            tree.addTopLevelItem(self._row(r))
         tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok)
         buttons.accepted.connect(self.accept)
@@ -39,6 +32,24 @@ class ImportReportDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(tree)
         layout.addWidget(buttons)
+
+    def _row(self, r: FileResult) -> QTreeWidgetItem:
+        """One file: what repair did to a report; what an annotated file added; why a file was refused."""
+        rep = r.report
+        result = r.message if r.status == "failed" else self.tr(r.status)
+        if "chars_before" in rep:
+            cells = [rep.get("encoding", ""), f"{rep['chars_before']} → {rep['chars_after']}",
+                     str(rep.get("pinyin_removed", "")), str(len(rep.get("boilerplate_lines", []))),
+                     str(rep.get("converted_t2s", "")), str(rep.get("damage", ""))]
+        else:  # a Label Studio or JSONL file (its message says what it added), or a refused file
+            result = r.message or result
+            cells = [""] * 6
+        item = QTreeWidgetItem([shown(r.path.name), result, *cells])
+        item.setToolTip(0, plain_tip(shown(r.path)))
+        item.setToolTip(1, plain_tip(result))
+        for line in rep.get("boilerplate_lines", []):
+            QTreeWidgetItem(item, [f"  {line['rule']}", line["text"]])
+        return item
 
 
 class ImportOptionsDialog(QDialog):

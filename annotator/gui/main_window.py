@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.paths import shown
 from annotator.core.model import ORIGINS, STATES, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.resources import read_text
@@ -37,6 +38,8 @@ from annotator.ingest.repair import RepairOptions
 from annotator.ingest.words import snap
 from annotator.gui.viewer import DocumentView
 from annotator.store.backups import list_backups, make_backup, restore_backup
+from annotator.gui.messages import show_error, show_warning
+from annotator.gui.project_lock import ProjectLock
 from annotator.store.project import Project
 from annotator.suggest.project import (
     SUGGEST_EVENT, suggest_document, suggest_occurrences, suggest_project, suggester_for,
@@ -44,7 +47,8 @@ from annotator.suggest.project import (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: str, owns_project: bool = False):
+    def __init__(self, project: Project, annotator: str, owns_project: bool = False,
+                 warnings: tuple[str, ...] = ()):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setAttribute(Qt.WA_DeleteOnClose, owns_project)
@@ -160,6 +164,16 @@ class MainWindow(QMainWindow):
         self._data_version = project.data_version()
         self._poll = QTimer(self, interval=2000, timeout=self.poll_changes)
         self._poll.start()
+        self._job: BackgroundJob | None = None
+        self._lock = ProjectLock(project.path) if owns_project and project.path else None
+        held_by = self._lock.acquire() if self._lock else None
+        if held_by:
+            warnings = (*warnings, self.tr("This project is already open in %s. You can work in both: every "
+                                           "change is saved at once and each window shows the other's new "
+                                           "documents.") % held_by)
+        if warnings:
+            self.statusBar().showMessage(warnings[0], 20000)
+            QTimer.singleShot(0, lambda: show_warning(self, "\n\n".join(warnings)))
 
     # -- actions ---------------------------------------------------------
 
@@ -291,13 +305,16 @@ class MainWindow(QMainWindow):
 
     def switch_project(self, path: str) -> "MainWindow | None":
         """Open (or create) the project at `path` in a new window, which replaces this one."""
+        if self.project.path is not None and Path(path).resolve() == self.project.path.resolve():
+            self.statusBar().showMessage(self.tr("This project is already open in this window."), 8000)
+            return self
         try:
-            project = open_for_work(path)
+            project, warnings = open_for_work(path)
         except AnnotatorError as e:
             show_error(self, str(e))
             return None
         remember_project(self.settings, path)
-        window = MainWindow(project, self.annotator, owns_project=True)
+        window = MainWindow(project, self.annotator, owns_project=True, warnings=warnings)
         window.setGeometry(self.geometry())
         window.show()
         self.close()
@@ -357,8 +374,10 @@ class MainWindow(QMainWindow):
 
     def reopen(self) -> "MainWindow":
         """The same project in a fresh window (after the language changes)."""
-        window = MainWindow(self.project, self.annotator, owns_project=self.owns_project)
-        self.owns_project = False
+        window = MainWindow(self.project, self.annotator)
+        window.owns_project, window._lock = self.owns_project, self._lock
+        window.setAttribute(Qt.WA_DeleteOnClose, self.owns_project)
+        self.owns_project, self._lock = False, None
         window.setGeometry(self.geometry())
         window.show()
         if self.doc_id is not None:
@@ -410,12 +429,14 @@ class MainWindow(QMainWindow):
                      suggest: bool = False) -> None:
         """Import (and, if asked, suggest) in a worker thread; the window keeps responding."""
         def job(project, progress, cancelled):
-            results = import_paths(project, paths, options, progress=lambda i, n, r: progress(i, n, r.path.name),
-                                   cancelled=cancelled)
+            results = import_paths(project, paths, options, cancelled=cancelled,
+                                   progress=lambda i, n, r: progress(i, n, shown(r.path.name)))
             if suggest:
                 suggester = suggester_for(project)
                 for r in results:
-                    if r.status == "imported":
+                    if cancelled():
+                        break
+                    if r.status == "imported" and r.document_id is not None:
                         suggest_document(project, r.document_id, suggester)
             return results
 
@@ -780,29 +801,38 @@ class MainWindow(QMainWindow):
         self.doc_id = None
 
     def closeEvent(self, event) -> None:
+        """Closing stops a running import or export as a cancel would, and waits for it, first."""
+        if self._job is not None:
+            self._job.stop()
+            self._job = None
         self._record_time()
-        owned = self.owns_project
+        owned, lock = self.owns_project, self._lock
         self._detach()
         super().closeEvent(event)
         if owned:
             self.project.close()
+        if lock is not None:
+            lock.release()
 
 
 RECENT_KEEP = 8
 
 
-def open_for_work(path: str | Path | None) -> Project:
-    """Open a project for the window: a rolling backup is made first (a failed backup is reported, not fatal)."""
+def open_for_work(path: str | Path | None) -> tuple[Project, tuple[str, ...]]:
+    """Open a project for the window, with a rolling backup first; a backup that cannot be made is a warning
+    to show (backups are off), not a reason to refuse the project."""
     from annotator.ingest.importer import open_project
     from annotator.store.locations import default_project_path
 
     target = Path(path) if path is not None else default_project_path()
+    warnings: tuple[str, ...] = ()
     if target.exists():
         try:
             make_backup(target)
         except AnnotatorError as e:
-            print(f"annotator: {e}", file=sys.stderr)
-    return open_project(path)
+            warnings = (QApplication.translate("MainWindow", "Backups are off: %s") % e,)
+            print(f"annotator: backups are off: {e}", file=sys.stderr)
+    return open_project(path), warnings
 
 
 def recent_projects(settings: QSettings) -> list[str]:
@@ -814,6 +844,3 @@ def remember_project(settings: QSettings, path: str) -> None:
     path = str(Path(path).resolve())
     settings.setValue("recent_projects", [path] + [p for p in recent_projects(settings) if p != path][:RECENT_KEEP - 1])
 
-
-def show_error(parent, message: str) -> None:
-    QMessageBox.critical(parent, "annotator", message)

@@ -85,6 +85,7 @@ class SettingsDialog(QDialog):
         self.table.itemChanged.connect(self._edited)
         self.table.cellDoubleClicked.connect(self._double_clicked)
         self.error = QLabel(objectName="labelError")
+        self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color: #cf1322")
         buttons = QHBoxLayout()
         for text, name, slot in ((self.tr("Add"), "labelAdd", self.add_label),

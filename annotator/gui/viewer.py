@@ -14,9 +14,10 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from annotator.ingest.words import next_bound
 from annotator.core.model import Label, Span
+from annotator.gui.messages import plain_tip
 from annotator.gui.qtutils import Utf16Map
+from annotator.ingest.words import next_bound
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -296,7 +297,7 @@ class DocumentView(QPlainTextEdit):
             cp = self.u16.to_cp(self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position())
             under = self.spans_at(cp)
             if under:
-                QToolTip.showText(e.globalPos(), "\n".join(self.describe(s) for s in under), self)
+                QToolTip.showText(e.globalPos(), plain_tip("\n".join(self.describe(s) for s in under)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -33,6 +33,7 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self.title = title
         self.finished = finished
+        self.stopped = False
         self.dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle(title)
@@ -57,8 +58,18 @@ class BackgroundJob(QObject):
     def _cancel(self) -> None:
         self.worker.cancelled = True
 
+    def stop(self) -> None:
+        """Ask the job to stop as a cancel would, and wait until it has (the window is closing)."""
+        self.stopped = True
+        self.worker.cancelled = True
+        self.thread.quit()
+        self.thread.wait()
+        self.dialog.reset()
+
     @Slot(object, object)
     def _done(self, result, error) -> None:
+        if self.stopped:  # the window that asked for the result is closing
+            return
         self.dialog.canceled.disconnect(self._cancel)
         self.dialog.reset()
         self.dialog.close()

@@ -11,8 +11,8 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Document
 from annotator.core.paths import shown
 from annotator.core.resources import seed_files
-from annotator.ingest.read import REPORT_SUFFIXES, RawReport, parse_report, read_bytes
-from annotator.ingest.tasks import TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
+from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_report, read_bytes
+from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
 from annotator.store.project import BATCH_SECONDS, Project
 
@@ -70,7 +70,7 @@ def read_one(path: Path, options: RepairOptions, labels: set[str],
              rules: list[Rule] | None) -> TaskFile | tuple[Document, dict]:
     """Read a report, or an annotated file (Label Studio JSON, JSONL) recognized by its content;
     InputError names the file and the problem."""
-    data = read_bytes(path)
+    data = read_bytes(path, TASK_MAX_BYTES if path.suffix.lower() in TASK_SUFFIXES else MAX_BYTES)
     if looks_like_tasks(path, data):
         return parse_tasks(path, data, labels)
     name = shown(path)

@@ -34,9 +34,9 @@ class RawReport:
     meta: dict = field(default_factory=dict)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """A regular file's bytes; InputError names the file when it is not a regular file (a FIFO, a device),
-    cannot be read, or is too big to be a report. Never blocks and never reads past the limit."""
+    cannot be read, or is bigger than `limit`. Never blocks and never reads past the limit."""
     name = shown(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -47,12 +47,13 @@ def read_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{name}: not a regular file ({_kind(st.st_mode)}); only report files are read")
         try:
-            data = f.read(MAX_BYTES + 1) if st.st_size <= MAX_BYTES else b""
+            data = f.read(limit + 1) if st.st_size <= limit else b""
         except OSError as e:
             raise InputError(f"{name}: cannot read: {e.strerror or e}") from None
-    if st.st_size > MAX_BYTES or len(data) > MAX_BYTES:
-        raise InputError(f"{name}: {max(st.st_size, len(data)) / 1e6:.1f} MB is more than a report can be "
-                         f"({MAX_BYTES // 10**6} MB); split it into reports")
+    if st.st_size > limit or len(data) > limit:
+        what = "a report" if limit == MAX_BYTES else "a task file"
+        raise InputError(f"{name}: {max(st.st_size, len(data)) / 1e6:.1f} MB is more than {what} can be "
+                         f"({limit // 10**6} MB); split it")
     return data
 
 

@@ -20,6 +20,7 @@ from annotator.core.paths import shown
 from annotator.core.spans import Intervals
 
 TASK_SUFFIXES = frozenset({".json", ".jsonl"})
+TASK_MAX_BYTES = 500 * 10**6  # a Label Studio export of a large project; parsed whole, so memory bounds it
 
 
 @dataclass
@@ -54,7 +55,11 @@ def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
         raise InputError(f"{shown(path)}: not UTF-8 JSON (byte {e.start})") from None
     parsed = TaskFile("", [], [])
     problems = []
+    escapes = "\\ud" in text.lower()  # an escape like \uD800 may have made a lone surrogate
     for where, obj in _records(path, text):
+        if escapes and _lone_surrogate(obj):
+            problems.append(f"{where}: holds a lone surrogate (an escape such as \\ud800 that is not a character)")
+            continue
         kind = _shape(obj)
         if kind is None:
             problems.append(f"{where}: neither a Label Studio task (with \"data\") nor a JSONL record "
@@ -73,8 +78,6 @@ def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(f"{shown(path)}: {problems[0]}{more}; nothing was imported from it")
-    if "\\ud" in text.lower():  # an escape like \uD800 may have made a lone surrogate
-        _refuse_lone_surrogates(path, parsed)
     unknown = sorted({s.label for t in parsed.tasks for s in t.spans} - labels)
     if unknown:
         raise InputError(f"{shown(path)}: labels not in this project: {', '.join(unknown)} "
@@ -135,14 +138,12 @@ def _shape(obj) -> str | None:
     return None
 
 
-def _refuse_lone_surrogates(path: Path, parsed: TaskFile) -> None:
-    for task in parsed.tasks:
-        try:
-            json.dumps([task.doc.text, task.doc.name, task.doc.meta, [(s.label, s.annotator) for s in task.spans]],
-                       ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise InputError(f"{shown(path)}: {task.doc.name}: holds a lone surrogate (an escape such as "
-                             "\\ud800 that is not a character); nothing was imported from it") from None
+def _lone_surrogate(obj) -> bool:
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _without_clashes(spans: list[Span]) -> tuple[list[Span], int]:

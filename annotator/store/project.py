@@ -24,10 +24,10 @@ from annotator.core.errors import ProjectError, SpanError
 from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
 from annotator.core.spans import Intervals, check_span, same_label_overlap
 from annotator.store import schema
+from annotator.store.locking import BUSY_TIMEOUT_MS, YIELD_SECONDS, begin_immediate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
-BATCH_SECONDS = 0.25  # the longest a batched writer (an import) holds the write lock
+BATCH_SECONDS = 0.1  # the longest a batched writer (an import) holds the write lock
 GENERATION = "generation"
 EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace  # settings key: a new value each time the project is replaced by a restore
 SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
@@ -220,7 +220,7 @@ class Project:
                 with self.db.atomic():  # a savepoint inside the open transaction
                     yield
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(conn)
             try:
                 self.refresh()
                 yield
@@ -710,5 +710,6 @@ class Batches:
             self.commit()
 
     def commit(self) -> None:
-        """Commit what is open now (before a slow step that should not hold the lock)."""
+        """Commit what is open now, and pause so that a program waiting for the lock gets it."""
         self.__exit__(None, None, None)
+        time.sleep(YIELD_SECONDS)

@@ -11,6 +11,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from annotator.core.resources import read_json
+from annotator.store.locking import begin_immediate
 
 
 def m001_initial(db: Database) -> None:
@@ -116,7 +117,7 @@ def migrate(conn: sqlite3.Connection, start: int) -> None:
     """Apply the migrations after `start`, each with its user_version in the same transaction."""
     db = Database(conn)
     for number, migration in enumerate(MIGRATIONS[start:], start + 1):
-        conn.execute("BEGIN IMMEDIATE")
+        begin_immediate(conn)
         try:
             if version(conn) >= number:  # another program migrated the file while this one waited
                 conn.execute("ROLLBACK")

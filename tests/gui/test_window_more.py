@@ -145,7 +145,7 @@ def test_a_backup_made_on_open_is_restored_from_the_file_menu(make_window, qtbot
     with Project.open(path) as project:
         import_seeds(project)
         project.set_setting("suggestions", "off")
-    window = make_window(open_for_work(path))  # the app's way of opening: a backup first
+    window = make_window(open_for_work(path)[0])  # the app's way of opening: a backup first
     (backup,) = list_backups(path)
     select(window, "海湾镇")
     qtbot.keyClick(window.view, Qt.Key_1)
