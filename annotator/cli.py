@@ -1,4 +1,8 @@
-"""The command line: a thin shell over the library. `annotator` with no command starts the GUI."""
+"""The command line: a thin shell over the application layer. `annotator` with no command starts the GUI.
+
+Each command parses its arguments, makes one call into annotator.app (or the layer below) and prints.
+Commands import what they need when they run: starting the window should not wait for the rest.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,33 +13,41 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
-from annotator.export.catalog import FORMATS
+from annotator.export.formats import FORMATS
 
-# Commands import what they need when they run: starting the window should not wait for the rest.
-
-REPAIR_STEPS = {
-    "t2s": "traditional to simplified characters",
-    "pinyin": "removal of pinyin glued after characters",
-    "question_marks": "removal of ?? runs at line starts",
-    "boilerplate": "removal of navigation, share and paywall lines",
-    "fullwidth": "full-width digits and letters to ASCII",
-    "whitespace": "indentation, trailing spaces and blank lines",
-}
+STATUSES = {"done": "done", "todo": "todo", "in_progress": "in progress"}
 
 
 def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
-                   help="project file to open or create (default: your default project)")
+                   help="project file (default: your default project)")
+
+
+def _add_annotator(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--annotator", metavar="NAME", default=None,
+                   help="who makes the change (default: ANNOTATOR_NAME, else your user name)")
 
 
 def _add_repair_flags(p: argparse.ArgumentParser) -> None:
+    from annotator.ingest.repair import REPAIR_STEPS
     for step, what in REPAIR_STEPS.items():
-        p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip {what}")
+        p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip: {what}")
 
 
 def _repair_options(args):
-    from annotator.ingest.repair import RepairOptions
+    from annotator.ingest.repair import REPAIR_STEPS, RepairOptions
     return RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
+
+
+def _add_review(sub, name: str, verb: str) -> None:
+    p = sub.add_parser(name, help=f"{verb} pending suggestions (by document, label, score)",
+                       description=f"{verb.capitalize()} pending suggestions, as the window's Enter / X do: "
+                                   "those of the given documents (default: all), label and minimum score.")
+    p.add_argument("--document", metavar="ID", type=int, action="append", help="a document id (repeatable)")
+    p.add_argument("--label", metavar="LABEL")
+    p.add_argument("--min-score", metavar="S", type=float, help="only suggestions scored at least S")
+    _add_annotator(p)
+    _add_db(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,8 +78,28 @@ def build_parser() -> argparse.ArgumentParser:
     _add_repair_flags(p)
     _add_db(p)
 
+    _add_review(sub, "accept", "accept")
+    _add_review(sub, "reject", "reject")
+
+    p = sub.add_parser("status", help="mark documents done, in progress or todo",
+                       description="Set documents' status. Done is refused while a document has undecided "
+                                   "suggestions, unless --accept-pending or --reject-pending decides them.")
+    p.add_argument("documents", nargs="+", metavar="ID", type=int)
+    group = p.add_mutually_exclusive_group(required=True)
+    for status, words in STATUSES.items():
+        group.add_argument(f"--{status.replace('_', '-')}", dest="status", action="store_const", const=status,
+                           help=f"mark them {words}")
+    pending = p.add_mutually_exclusive_group()
+    pending.add_argument("--accept-pending", dest="pending", action="store_const", const="accept",
+                         default="refuse", help="accept their undecided suggestions first")
+    pending.add_argument("--reject-pending", dest="pending", action="store_const", const="reject",
+                         help="reject their undecided suggestions first")
+    _add_annotator(p)
+    _add_db(p)
+
     p = sub.add_parser("export", help="export the project's annotations",
-                       description="Export labels. Formats: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+                       description="Export labels. Formats: " + "; ".join(f"{f.name}: {f.about}"
+                                                                          for f in FORMATS.values()))
     p.add_argument("--format", required=True, choices=sorted(FORMATS))
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--documents", choices=("done", "all"), default="done",
@@ -78,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw-offsets", action="store_true", help="offsets into the raw text, not the normalized one")
     _add_db(p)
 
+    p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
+    p.add_argument("--status", choices=sorted(STATUSES))
+    _add_db(p)
     p = sub.add_parser("stats", help="documents by status, spans by label and state")
     _add_db(p)
     p = sub.add_parser("labels", help="the project's label set")
@@ -103,14 +138,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def cmd_import(args) -> int:
-    from annotator.ingest.importer import import_paths, open_project
-    from annotator.suggest.project import suggest_document, suggester_for
+def _session(args, create: bool = True):
+    from annotator.app.session import open_session
+    return open_session(args.db, create=create)
 
-    options = _repair_options(args)
-    totals = {"imported": 0, "duplicate": 0, "failed": 0}
+
+def _labelling(session, args):
+    from annotator.app.labelling import Labelling
+    from annotator.app.session import default_annotator
+    return Labelling(session.project, args.annotator or default_annotator())
+
+
+def cmd_import(args) -> int:
+    from annotator.app.imports import import_files
+
+    counted = {"imported": 0, "duplicate": 0, "failed": 0}
+
     def progress(i: int, n: int, r) -> None:
-        totals[r.status] += 1
+        counted[r.status] += 1
         where = f"[{i}/{n}]"
         if r.status == "imported":
             what = r.message or f"document {r.document_id}, {r.report.get('encoding')}"
@@ -122,29 +167,27 @@ def cmd_import(args) -> int:
         if args.verbose and r.report:
             print("    " + json.dumps(r.report, ensure_ascii=False))
 
-    with open_project(args.db) as project:
-        results = import_paths(project, args.paths, options, progress)
-        if args.suggest:
-            suggester = suggester_for(project)
-            added = sum(len(suggest_document(project, r.document_id, suggester))
-                        for r in results if r.status == "imported")
-            print(f"{added} suggestions added")
+    with _session(args) as session:
+        results, added = import_files(session.project, args.paths, _repair_options(args), suggest=args.suggest,
+                                      progress=progress)
+    if args.suggest:
+        print(f"{added} suggestions added")
     for r in results:  # every refused file again, together, where the user looks for errors
         if r.status == "failed":
             print(f"annotator: {r.message}", file=sys.stderr)
-    print(f"{totals['imported']} imported, {totals['duplicate']} duplicates skipped, {totals['failed']} failed")
-    return 1 if totals["failed"] else 0
+    print(f"{counted['imported']} imported, {counted['duplicate']} duplicates skipped, {counted['failed']} failed")
+    return 1 if counted["failed"] else 0
 
 
 def cmd_suggest(args) -> int:
-    from annotator.ingest.importer import build_document, expand_paths, open_project
+    from annotator.ingest.importer import build_document, expand_paths
     from annotator.ingest.read import read_report
     from annotator.suggest import Suggester
     from annotator.suggest.project import suggest_project
 
     if args.project:
-        with open_project(args.db) as project:
-            added = suggest_project(project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr))
+        with _session(args) as session:
+            added = suggest_project(session.project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr))
         print(f"{added} suggestions added")
         return 0
     if not args.paths:
@@ -169,26 +212,55 @@ def cmd_suggest(args) -> int:
     return 1 if failed else 0
 
 
-def cmd_export(args) -> int:
-    from annotator.export.formats import EXPORTERS
-    from annotator.export.select import Selection
-    from annotator.ingest.importer import open_project
+def cmd_review(args) -> int:
+    state = "accepted" if args.command == "accept" else "rejected"
+    with _session(args, create=False) as session:
+        count = _labelling(session, args).review(state, args.document, args.label, args.min_score)
+    print(f"{count} suggestion(s) {state}")
+    return 0
 
-    exporter = EXPORTERS[args.format][0]
+
+def cmd_status(args) -> int:
+    failed = 0
+    with _session(args, create=False) as session:
+        labelling = _labelling(session, args)
+        for doc_id in args.documents:
+            try:
+                decided = labelling.set_status(doc_id, args.status, args.pending)
+            except AnnotatorError as e:
+                print(f"annotator: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            extra = f" ({len(decided)} suggestion(s) {args.pending}ed first)" if decided else ""
+            print(f"document {doc_id}: {STATUSES[args.status]}{extra}")
+    return 1 if failed else 0
+
+
+def cmd_export(args) -> int:
+    from annotator.export.select import Selection
+
     sel = Selection(args.documents, args.spans, args.annotator)
-    with open_project(args.db) as project:
-        summary = exporter(project, Path(args.out), sel, raw_offsets=args.raw_offsets)
+    with _session(args, create=False) as session:
+        summary = FORMATS[args.format].export(session.project, Path(args.out), sel, raw_offsets=args.raw_offsets)
     print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
     if summary.get("dropped"):
         print(f"{summary['dropped']} spans left out (overlaps, clause labels): see {args.out}.notes.txt")
     return 0
 
 
-def cmd_stats(args) -> int:
-    from annotator.ingest.importer import open_project
+def cmd_documents(args) -> int:
+    with _session(args, create=False) as session:
+        project = session.project
+        ids = project.document_ids(status=args.status)
+        for i in range(0, len(ids), 500):
+            for doc_id, r in project.document_rows(ids[i:i + 500]).items():
+                print(f"{doc_id:>7}  {STATUSES[r.status]:<12}{r.accepted:>6}{r.pending:>6}  {r.title}")
+    return 0
 
-    with open_project(args.db) as project:
-        stats = project.stats()
+
+def cmd_stats(args) -> int:
+    with _session(args, create=False) as session:
+        stats = session.project.stats()
     docs = stats["documents"]
     print(f"documents: {sum(docs.values())} (todo {docs['todo']}, in progress {docs['in_progress']}, "
           f"done {docs['done']})")
@@ -199,12 +271,12 @@ def cmd_stats(args) -> int:
 
 
 def cmd_labels(args) -> int:
-    from annotator.ingest.importer import open_project
-
-    with open_project(args.db) as project:
-        for l in project.labels():
+    with _session(args, create=False) as session:
+        for l in session.project.labels():
             print(f"{l.hotkey or '-':<3}{l.name:<14}{l.display_zh:<6}{l.display_en:<12}{l.kind:<8}{l.color}")
     return 0
 
 
-COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "export": cmd_export, "stats": cmd_stats, "labels": cmd_labels}
+COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "accept": cmd_review, "reject": cmd_review,
+            "status": cmd_status, "export": cmd_export, "documents": cmd_documents, "stats": cmd_stats,
+            "labels": cmd_labels}

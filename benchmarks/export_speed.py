@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import annotated_project  # noqa: E402
 from table import cache_dir, print_rows, row  # noqa: E402
 
-from annotator.export.formats import EXPORTERS  # noqa: E402
+from annotator.export.formats import FORMATS  # noqa: E402
 from annotator.export.labelstudio import config_path  # noqa: E402
 from annotator.export.select import Selection  # noqa: E402
 
@@ -30,11 +30,11 @@ def main(quick: bool = False) -> list[tuple]:
     spans = project.db.execute("SELECT count(*) FROM spans").fetchone()[0]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, (exporter, _) in EXPORTERS.items():
+        for name, fmt in FORMATS.items():
             times = []
             for _ in range(runs):
                 t0 = time.perf_counter()
-                exporter(project, Path(tmp) / f"out-{name}", Selection())
+                fmt.export(project, Path(tmp) / f"out-{name}", Selection())
                 times.append(time.perf_counter() - t0)
             rows.append(row(f"export {name} ({documents:,} documents), s", times, TARGETS.get(name, "-")))
         from label_studio_sdk.converter import Converter
@@ -47,7 +47,7 @@ def main(quick: bool = False) -> list[tuple]:
             times.append(time.perf_counter() - t0)
         peer = row("label-studio-sdk converter, our file to JSON_MIN (peer), s", times)
     project.close()
-    ours = rows[list(EXPORTERS).index("labelstudio")]
+    ours = rows[list(FORMATS).index("labelstudio")]
     ours["ratio"] = ours["median"] / peer["median"]
     rows.append(peer)
     print(f"project: {documents:,} documents, {spans:,} spans; {runs} run(s)")

@@ -1,7 +1,10 @@
 """The records the layers pass around: documents, spans and labels."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from annotator.core.errors import SpanError
+from annotator.core.offsets import OffsetMap
 
 ORIGINS = ("manual", "suggested", "imported")
 STATES = ("accepted", "pending", "rejected")
@@ -46,10 +49,32 @@ class Document:
     id: int | None = None
     source_path: str = ""
     content_hash: str = ""
-    offset_map: bytes = b""
+    offset_map: OffsetMap | None = None  # normalized -> raw positions; None: the texts are the same
     encoding: str = ""
     meta: dict = field(default_factory=dict)
     status: str = "todo"
     time_spent: float = 0.0
     imported_at: str | None = None
     damage: int = 0
+
+    @property
+    def original(self) -> str:
+        """The raw text as read, before repair (the text itself where nothing was repaired)."""
+        return self.raw_text or self.text
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where normalized [start, end) came from in the raw text: the one converter of offsets."""
+        if self.offset_map is not None and len(self.offset_map) == len(self.text):
+            return self.offset_map.raw_span(start, end)
+        if self.original == self.text:  # nothing was repaired (a task file's text)
+            return start, end
+        raise SpanError(f"document {self.id} ({self.name}) has no map from its text to the raw text; "
+                        "export it without raw offsets")
+
+    def raw_spans(self, spans: list[Span]) -> list[Span]:
+        """The spans placed on the raw text, their text read from it."""
+        out = []
+        for s in spans:
+            start, end = self.raw_span(s.start, s.end)
+            out.append(replace(s, start=start, end=end, text=self.original[start:end]))
+        return out

@@ -62,17 +62,6 @@ class OffsetMap:
         """The raw range that normalized [start, end) came from (deleted text inside is included)."""
         return self.raw_index(start), self.raw_index(end - 1) + 1
 
-    def norm_span(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
-        """The normalized range covering the kept raw characters of [raw_start, raw_end), if any."""
-        first = last = None
-        for ns, rs, n in zip(self._norm_starts, self.raw_starts, self.lengths):
-            lo, hi = max(rs, raw_start), min(rs + n, raw_end)
-            if lo < hi:
-                if first is None:
-                    first = ns + lo - rs
-                last = ns + hi - rs
-        return None if first is None else (first, last)
-
     def to_bytes(self) -> bytes:
         flat = array("q")
         for s, n in zip(self.raw_starts, self.lengths):

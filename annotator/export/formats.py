@@ -1,12 +1,40 @@
-"""The export formats the CLI and the GUI offer: name -> (function, what it writes)."""
+"""The export formats: one table that the command line, the window, the docs and the bundle read.
+
+Light to import (the command line's help reads it): each writer is imported when it is used.
+"""
 from __future__ import annotations
 
-from annotator.export.bio import export_bio, export_bioes
-from annotator.export.catalog import FORMATS
-from annotator.export.jsonl import export_jsonl
-from annotator.export.labelstudio import export_labelstudio
-from annotator.export.spacy_docbin import export_spacy
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
 
-_FUNCTIONS = {"jsonl": export_jsonl, "spacy": export_spacy, "labelstudio": export_labelstudio,
-              "bio": export_bio, "bioes": export_bioes}
-EXPORTERS = {name: (_FUNCTIONS[name], about) for name, about in FORMATS.items()}
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    about: str
+    suffix: str  # the file name's ending; "" for a format written as a folder
+    module: str  # where the writer lives (the bundle's spec lists these modules)
+    function: str
+
+    @property
+    def folder(self) -> bool:
+        return not self.suffix
+
+    def export(self, project, out: Path, sel, raw_offsets: bool = False) -> dict:
+        """Write the export; returns its summary ({"documents", "spans", "path", ...})."""
+        writer = getattr(importlib.import_module(self.module), self.function)
+        return writer(project, out, sel, raw_offsets=raw_offsets)
+
+
+FORMATS = {f.name: f for f in (
+    Format("jsonl", "one JSON object per document: text, spans, meta", ".jsonl",
+           "annotator.export.jsonl", "export_jsonl"),
+    Format("spacy", "folder with train.spacy, dev.spacy (DocBin), config.cfg and README for spacy train", "",
+           "annotator.export.spacy_docbin", "export_spacy"),
+    Format("labelstudio", "Label Studio task list (annotations, predictions) and its labeling config XML", ".json",
+           "annotator.export.labelstudio", "export_labelstudio"),
+    Format("bio", "character-level BIO, tab-separated, entity labels only; NAME.notes.txt lists what was left out",
+           ".bio", "annotator.export.bio", "export_bio"),
+    Format("bioes", "the same with BIOES tags (S- single, E- end)", ".bioes", "annotator.export.bio", "export_bioes"),
+)}

@@ -5,24 +5,18 @@ import json
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.offsets import OffsetMap
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
 
 def document_record(doc: Document, spans: list[Span], raw_offsets: bool = False) -> dict:
-    text = doc.text
-    items = [(s.start, s.end, s) for s in spans]
-    if raw_offsets:
-        omap = OffsetMap.from_bytes(doc.offset_map)
-        text = doc.raw_text
-        items = [(*omap.raw_span(s.start, s.end), s) for s in spans]
+    text, spans = (doc.original, doc.raw_spans(spans)) if raw_offsets else (doc.text, spans)
     return {
         "text": text,
-        "spans": [{"start": a, "end": b, "label": s.label, "text": text[a:b], "state": s.state,
+        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, "state": s.state,
                    "origin": s.origin, "annotator": s.annotator,
-                   **({"score": s.score} if s.score is not None else {})} for a, b, s in items],
+                   **({"score": s.score} if s.score is not None else {})} for s in spans],
         "meta": {"name": doc.name, "source": doc.source_path, "status": doc.status, **doc.meta},
     }
 

@@ -11,7 +11,6 @@ from xml.sax.saxutils import quoteattr
 
 from annotator import __version__
 from annotator.core.model import Document, Label, Span
-from annotator.core.offsets import OffsetMap
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
@@ -33,23 +32,21 @@ def config_path(out: Path) -> Path:
     return out.with_name(out.stem + ".config.xml")
 
 
-def _region(span: Span, start: int, end: int, text: str) -> dict:
+def _region(span: Span) -> dict:
     item = {"id": f"s{span.id}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
             "origin": "prediction" if span.origin == "suggested" else "manual",
-            "value": {"start": start, "end": end, "text": text[start:end], "labels": [span.label]}}
+            "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}}
     if span.score is not None:
         item["score"] = span.score
     return item
 
 
 def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_offsets: bool = False) -> dict:
-    text = doc.raw_text if raw_offsets else doc.text
-    omap = OffsetMap.from_bytes(doc.offset_map) if raw_offsets else None
+    text, spans = (doc.original, doc.raw_spans(spans)) if raw_offsets else (doc.text, spans)
     by_annotator: dict[str, list[dict]] = {}
     predicted: list[dict] = []
     for s in spans:
-        start, end = omap.raw_span(s.start, s.end) if omap else (s.start, s.end)
-        region = _region(s, start, end, text)
+        region = _region(s)
         if s.state == "pending":
             predicted.append(region)
         else:

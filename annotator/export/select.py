@@ -22,10 +22,9 @@ class Selection:
 
 def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[Document, list[Span]]]:
     """Each chosen document with its chosen spans, every span checked against the text."""
-    where = "" if sel.documents == "all" else "WHERE status = 'done'"
     states = ("accepted",) if sel.spans == "accepted" else ("accepted", "pending")
     labels = set(project.label_names())
-    ids = [doc_id for (doc_id,) in project.db.execute(f"SELECT id FROM documents {where} ORDER BY id")]
+    ids = project.document_ids(status=None if sel.documents == "all" else "done")
     for n, doc_id in enumerate(ids, 1):
         if sel.cancelled is not None and sel.cancelled():
             raise AnnotatorError("export cancelled; nothing was written")

@@ -1,36 +1,28 @@
-"""Starting the GUI: the application, the annotator's name, the project, the window."""
+"""Starting the GUI: the application, the project, the window (the annotator's name is the system user's
+until Settings changes it: nothing is asked before the window shows)."""
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.messages import message, show_error, show_warning
-
-
-def annotator_name(settings: QSettings) -> str:
-    """The annotator's name: ANNOTATOR_NAME, else the stored one, else asked once (first start)."""
-    name = os.environ.get("ANNOTATOR_NAME") or settings.value("annotator", "")
-    if not name:
-        name, ok = QInputDialog.getText(None, "annotator", "你的名字 / Your name (stored with every span):",
-                                        text=getpass.getuser())
-        name = name.strip() if ok and name.strip() else getpass.getuser()
-        settings.setValue("annotator", name)
-    return name
+from annotator.gui.user_settings import UserSettings
 
 
 def run_gui(db_path: str | None = None) -> int:
     from annotator.gui.i18n import install_translator
-    from annotator.gui.main_window import MainWindow, open_for_work, remember_project
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.project_actions import open_for_work
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pairing-annotator")
     app.setOrganizationName("pairing-annotator")
-    install_translator(app, QSettings())
+    settings = UserSettings()
+    install_translator(app, settings)
     try:
         project, warnings = open_for_work(db_path)
     except AnnotatorError as e:
@@ -38,9 +30,9 @@ def run_gui(db_path: str | None = None) -> int:
         message(None, str(e), wait=True)
         return 1
     sys.excepthook = report_error
-    window = MainWindow(project, annotator_name(QSettings()), owns_project=True, warnings=warnings)
+    window = MainWindow(project, owns_project=True, warnings=warnings)
     if project.path:
-        remember_project(QSettings(), str(project.path))
+        settings.remember_project(project.path)
     window.show()
     if os.environ.get("ANNOTATOR_STARTUP_PROBE"):  # benchmarks/startup.py: say when the document is drawn, quit
         QTimer.singleShot(0, lambda: _report_drawn(app, window))

@@ -7,7 +7,7 @@ from annotator.store.project import Project
 
 STATUS_ZH = {"todo": "未开始", "in_progress": "进行中", "done": "已完成"}
 COLUMNS = ("name", "status", "spans", "pending", "damage")
-ORDER = {0: "name", 1: "status, name", 2: "name", 3: "name", 4: "damage DESC, name"}
+ORDER = {0: "name", 1: "status", 4: "damage"}  # column -> the project's sort order (others by name)
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -20,6 +20,7 @@ class DocumentListModel(QAbstractTableModel):
         self.project = project
         self.filter_text = ""
         self.order = "name"
+        self.descending = False
         self.ids: list[int] = []
         self._rows: dict[int, tuple] = {}
         self.reload()
@@ -27,12 +28,8 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the ids (after an import, a filter or a sort change)."""
         self.beginResetModel()
-        where, args = "", []
-        if self.filter_text:
-            where = "WHERE instr(name, ?) OR instr(text, ?) OR instr(meta, ?)"
-            args = [self.filter_text] * 3
-        self.ids = [r[0] for r in self.project.db.execute(
-            f"SELECT id FROM documents {where} ORDER BY {self.order}, id", args)]
+        self.ids = self.project.document_ids(contains=self.filter_text, order=self.order,
+                                             descending=self.descending)
         self._rows.clear()
         self.endResetModel()
 
@@ -42,8 +39,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         self.order = ORDER.get(column, "name")
-        if order == Qt.DescendingOrder:
-            self.order = ", ".join(f"{c.split()[0]} DESC" for c in self.order.split(", "))
+        self.descending = order == Qt.DescendingOrder
         self.reload()
 
     def refresh_document(self, doc_id: int) -> None:
@@ -57,16 +53,8 @@ class DocumentListModel(QAbstractTableModel):
         """Load the page of rows around `row` in two queries."""
         doc_id = self.ids[row]
         if doc_id not in self._rows:
-            page = self.ids[row:row + self.PAGE]
-            marks = ",".join("?" * len(page))
-            counts = {d: (n, p) for d, n, p in self.project.db.execute(
-                f"SELECT document_id, sum(state = 'accepted'), sum(state = 'pending') FROM spans "
-                f"WHERE document_id IN ({marks}) GROUP BY document_id", page)}
-            for d, name, title, status, damage in self.project.db.execute(
-                    f"SELECT id, name, json_extract(meta, '$.title'), status, damage FROM documents "
-                    f"WHERE id IN ({marks})", page):
-                n, p = counts.get(d, (0, 0))
-                self._rows[d] = (title or name, status, n, p, damage)
+            for d, r in self.project.document_rows(self.ids[row:row + self.PAGE]).items():
+                self._rows[d] = (r.title, r.status, r.accepted, r.pending, r.damage)
         return self._rows[doc_id]
 
     def rowCount(self, parent=QModelIndex()) -> int:

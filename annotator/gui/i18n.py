@@ -8,23 +8,24 @@ from __future__ import annotations
 
 from importlib.resources import as_file
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.resources import resource
+from annotator.gui.user_settings import UserSettings
 
 _installed: list[QTranslator] = []
 
 
-def language(settings: QSettings) -> str:
+def language(settings: UserSettings) -> str:
     """"zh_CN" or "en", from the settings, else from the system locale."""
-    chosen = settings.value("language", "system")
+    chosen = settings.language
     if chosen in ("zh_CN", "en"):
         return chosen
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
-def install_translator(app: QApplication, settings: QSettings) -> str:
+def install_translator(app: QApplication, settings: UserSettings) -> str:
     """Install the translators for the chosen language (replacing earlier ones); returns the language."""
     for t in _installed:
         app.removeTranslator(t)

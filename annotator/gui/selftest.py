@@ -93,15 +93,15 @@ def _span(state):
 
 
 def _exports(state):
-    from annotator.export.formats import EXPORTERS
+    from annotator.export.formats import FORMATS
     from annotator.export.select import Selection
     project = state["project"]
     for doc in project.document_ids():
         project.set_status(doc, "done")
     out = state["tmp"] / "exports"
     written = []
-    for name, (exporter, _) in EXPORTERS.items():
-        summary = exporter(project, out / name, Selection(spans="all"))
+    for name, fmt in FORMATS.items():
+        summary = fmt.export(project, out / name, Selection(spans="all"))
         assert (out / name).exists() and summary["documents"] == 5, (name, summary)
         written.append(name)
     return ", ".join(written)

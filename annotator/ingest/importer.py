@@ -15,6 +15,7 @@ from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_r
 from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
 from annotator.store.project import BATCH_SECONDS, Project
+from annotator.store.settings import ProjectSettings
 
 Progress = Callable[[int, int, "FileResult"], None]
 
@@ -55,14 +56,14 @@ def build_document(name: str, source: str, raw: RawReport, options: RepairOption
     report = {**fixed.report, "encoding": raw.encoding, "bad_bytes": raw.bad_bytes, "kind": raw.kind}
     damage = fixed.report["damage"]
     doc = Document(name=name, text=fixed.text, raw_text=raw.text, source_path=source,
-                   content_hash=content_hash(fixed.text), offset_map=fixed.offsets.to_bytes(),
+                   content_hash=content_hash(fixed.text), offset_map=fixed.offsets,
                    encoding=raw.encoding, meta={**raw.meta, **fixed.meta}, damage=damage)
     return doc, report
 
 
 def project_rules(project: Project) -> list[Rule] | None:
     """The default boilerplate rules plus the project's own, if it has any."""
-    extra = project.setting("repair_rules")
+    extra = ProjectSettings(project).repair_rules
     return load_rules(extra) if extra else None
 
 
@@ -183,17 +184,3 @@ def import_seeds(project: Project) -> list[FileResult]:
     read = [(Path(f.name), *build_document(f.name, f"seeds/{f.name}", parse_report(f.name, f.read_bytes()),
                                            RepairOptions(), None)) for f in seed_files()]
     return _store_reports(project, read)
-
-
-def open_project(path: str | Path | None = None) -> Project:
-    """Open `path`, or the user's default project, which is filled with the seeds when new."""
-    from annotator.store.locations import default_project_path
-
-    if path is not None:
-        return Project.open(path)
-    path = default_project_path()
-    project = Project.open(path)
-    if project.document_count() == 0 and project.setting("seeded") is None:
-        import_seeds(project)
-        project.set_setting("seeded", "1")
-    return project

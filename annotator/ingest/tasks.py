@@ -15,7 +15,6 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Span
-from annotator.core.offsets import OffsetMap
 from annotator.core.paths import shown
 from annotator.core.spans import Intervals
 
@@ -166,7 +165,7 @@ def _document(text, name: str, meta: dict, source: str, status: str | None, time
         raise InputError("meta is not an object")
     return Document(name=name, text=text, raw_text=text, source_path=source,
                     content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    offset_map=OffsetMap.identity(len(text)).to_bytes(), encoding="utf-8", meta=meta,
+                    encoding="utf-8", meta=meta,
                     status=status if status in STATUSES else "todo", time_spent=time_spent)
 
 

@@ -14,15 +14,17 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError, SpanError
+from annotator.core.offsets import OffsetMap
 from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
 from annotator.core.spans import Intervals, check_span, same_label_overlap
+from annotator.store import events as ev
 from annotator.store import schema
 from annotator.store.locking import BUSY_TIMEOUT_MS, YIELD_SECONDS, begin_immediate
 
@@ -31,7 +33,6 @@ BATCH_SECONDS = 0.1  # the longest a batched writer (an import) holds the write 
 GENERATION = "generation"
 EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace  # settings key: a new value each time the project is replaced by a restore
 SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
-UNDOABLE = ("add_span", "update_span", "update_spans", "delete_span", "set_status")
 
 
 def now() -> str:
@@ -43,6 +44,25 @@ def _accepted_by(changes: dict, annotator: str) -> dict:
     if changes.get("state") == "accepted" and annotator:
         return {"annotator": annotator, **changes}
     return changes
+
+
+# How the document list may be sorted: name -> ORDER BY keys.
+ORDERS = {"id": ("id",), "name": ("name",), "status": ("status", "name"), "damage": ("damage DESC", "name")}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    title: str
+    status: str
+    accepted: int
+    pending: int
+    damage: int
+
+
+def _change(event: dict) -> ev.Change:
+    """The spans an event's records describe (before and after), as an undo or redo reports them."""
+    records = [r for side in (event["before"], event["after"]) if side for r in side.get("spans", [side])]
+    return ev.Change(event["action"], event["document_id"], [Span(**r) for r in records if "start" in r])
 
 
 def _check_score(score: float | None) -> None:
@@ -154,7 +174,7 @@ class Project:
         with self._write():
             order = self.db.execute("SELECT coalesce(max(sort_order), -1) + 1 FROM labels").fetchone()[0]
             self.db.table("labels").insert({**asdict(label), "sort_order": order})
-            self._log("add_label", after=asdict(label))
+            self._log(ev.ADD_LABEL, after=asdict(label))
 
     def update_label(self, label_name: str, **changes) -> Label:
         """Rename (`name=`), recolour, change the hotkey, names or kind; spans follow a rename."""
@@ -165,7 +185,7 @@ class Project:
         self._check_label(new, label_name)
         with self._write():
             self.db.table("labels").update(label_name, asdict(new))  # ON UPDATE CASCADE renames the spans' label
-            self._log("update_label", before=asdict(old), after=asdict(new))
+            self._log(ev.UPDATE_LABEL, before=asdict(old), after=asdict(new))
         return new
 
     def delete_label(self, name: str, move_to: str | None = None) -> None:
@@ -185,13 +205,13 @@ class Project:
             if move_to:
                 self.db.execute("UPDATE spans SET label = ? WHERE label = ?", [move_to, name])
             self.db.execute("DELETE FROM labels WHERE name = ?", [name])
-            self._log("delete_label", before={"name": name}, after={"moved_to": move_to})
+            self._log(ev.DELETE_LABEL, before={"name": name}, after={"moved_to": move_to})
 
     def reorder_labels(self, names: list[str]) -> None:
         with self._write():
             for order, name in enumerate(names):
                 self.db.execute("UPDATE labels SET sort_order = ? WHERE name = ?", [order, name])
-            self._log("reorder_labels", after={"order": names})
+            self._log(ev.REORDER_LABELS, after={"order": names})
 
     def _check_label(self, label: Label, old_name: str | None) -> None:
         others = [l for l in self.labels() if l.name != old_name]
@@ -256,7 +276,8 @@ class Project:
         """Store a new document; returns its id. The caller checks duplicates first."""
         record = {
             "name": doc.name, "source_path": doc.source_path, "content_hash": doc.content_hash,
-            "raw_text": doc.raw_text, "text": doc.text, "offset_map": doc.offset_map,
+            "raw_text": doc.raw_text, "text": doc.text,
+            "offset_map": (doc.offset_map or OffsetMap.identity(len(doc.text))).to_bytes(),
             "encoding": doc.encoding, "meta": json.dumps(doc.meta, ensure_ascii=False),
             "report": json.dumps(report or {}, ensure_ascii=False), "damage": doc.damage,
             "status": doc.status, "time_spent": doc.time_spent if math.isfinite(doc.time_spent) else 0.0,
@@ -264,7 +285,7 @@ class Project:
         }
         with self._write():
             doc_id = self.db.table("documents").insert(record).last_pk
-            self._log("add_document", document_id=doc_id, after={"name": doc.name})
+            self._log(ev.ADD_DOCUMENT, document_id=doc_id, after={"name": doc.name})
         return doc_id
 
     def document_id_by_hash(self, content_hash: str) -> int | None:
@@ -277,6 +298,7 @@ class Project:
             raise ProjectError(f"no document {doc_id} in this project")
         r = rows[0]
         r["meta"] = json.loads(r["meta"])
+        r["offset_map"] = OffsetMap.from_bytes(r["offset_map"]) if r["offset_map"] else None
         r.pop("report")
         return Document(**r)
 
@@ -311,8 +333,38 @@ class Project:
                               "ORDER BY id DESC LIMIT 1", [annotator]).fetchone()
         return row[0] if row else None
 
-    def document_ids(self) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+    def document_ids(self, status: str | None = None, contains: str = "", order: str = "id",
+                     descending: bool = False) -> list[int]:
+        """Document ids, all or those with `status` or whose name, text or metadata hold `contains`,
+        in one of the ORDERS (ties by id)."""
+        clauses, args = [], []
+        if status is not None:
+            clauses.append("status = ?")
+            args.append(status)
+        if contains:
+            clauses.append("(instr(name, ?) OR instr(text, ?) OR instr(meta, ?))")
+            args += [contains] * 3
+        keys = ORDERS[order]
+        if descending:
+            keys = tuple(k.replace(" DESC", "") if k.endswith(" DESC") else f"{k} DESC" for k in keys)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return [r[0] for r in self.db.execute(
+            f"SELECT id FROM documents {where} ORDER BY {', '.join(keys)}, id", args)]
+
+    def document_rows(self, doc_ids: list[int]) -> dict[int, DocumentRow]:
+        """What the document list shows for each of these documents, in two queries."""
+        marks = ",".join("?" * len(doc_ids))
+        counts = {d: (n, p) for d, n, p in self.db.execute(
+            f"SELECT document_id, sum(state = 'accepted'), sum(state = 'pending') FROM spans "
+            f"WHERE document_id IN ({marks}) GROUP BY document_id", doc_ids)}
+        return {d: DocumentRow(title or name, status, *counts.get(d, (0, 0)), damage)
+                for d, name, title, status, damage in self.db.execute(
+                    f"SELECT id, name, json_extract(meta, '$.title'), status, damage FROM documents "
+                    f"WHERE id IN ({marks})", doc_ids)}
+
+    def annotators(self) -> list[str]:
+        """Everyone who has spans in the project."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT annotator FROM spans ORDER BY annotator")]
 
     def document_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -326,7 +378,7 @@ class Project:
             if before == status:
                 return
             self._write_status(doc_id, status)
-            self._log("set_status" if undoable else "auto_status", annotator, doc_id,
+            self._log(ev.SET_STATUS if undoable else "auto_status", annotator, doc_id,
                       before={"status": before}, after={"status": status})
             if undoable:
                 self._push_undo(annotator)
@@ -340,7 +392,7 @@ class Project:
             return
         with self._write():
             self.db.execute("UPDATE documents SET time_spent = time_spent + ? WHERE id = ?", [seconds, doc_id])
-            self._log("time", annotator, doc_id, after={"seconds": round(seconds, 3)})
+            self._log(ev.TIME, annotator, doc_id, after={"seconds": round(seconds, 3)})
 
     # -- spans -----------------------------------------------------------
 
@@ -401,11 +453,11 @@ class Project:
             span = self._insert_span(Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
                                           annotator=annotator, origin=origin, state=state, score=score,
                                           created_at=stamp, updated_at=stamp))
-            self._log("add_span", annotator, doc_id, span.id, after=asdict(span))
+            self._log(ev.ADD_SPAN, annotator, doc_id, span.id, after=asdict(span))
             self._push_undo(annotator)
         return span
 
-    def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = "add_spans") -> list[Span]:
+    def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = ev.ADD_SPANS) -> list[Span]:
         """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one.
 
         `action` names the event logged ("suggest" for a suggestion run).
@@ -461,7 +513,7 @@ class Project:
             if new.state != "rejected":
                 self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
             self._write_span(new)
-            self._log("update_span", annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
+            self._log(ev.UPDATE_SPAN, annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
             self._push_undo(annotator)
         return new
 
@@ -477,7 +529,7 @@ class Project:
             news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
             for new in news:
                 self._write_span(new)
-            self._log("update_spans", annotator, olds[0].document_id, None,
+            self._log(ev.UPDATE_SPANS, annotator, olds[0].document_id, None,
                       before={"spans": [asdict(o) for o in olds]}, after={"spans": [asdict(n) for n in news]})
             self._push_undo(annotator)
         return news
@@ -489,7 +541,7 @@ class Project:
         with self._write():
             old = self.span(span_id)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-            self._log("delete_span", annotator, old.document_id, span_id, before=asdict(old))
+            self._log(ev.DELETE_SPAN, annotator, old.document_id, span_id, before=asdict(old))
             self._push_undo(annotator)
         return old
 
@@ -511,14 +563,14 @@ class Project:
         if self._undo is None or self._undo_owner != annotator:
             undo: list[int] = []
             redo: list[int] = []
-            marks = ",".join("?" * len(UNDOABLE))
+            marks = ",".join("?" * (len(ev.UNDOABLE) + 2))
             for eid, action in self.db.execute(
-                    f"SELECT id, action FROM events WHERE annotator = ? AND action IN ({marks}, 'undo', 'redo') "
-                    "ORDER BY id", [annotator, *UNDOABLE]):
-                if action == "undo":
+                    f"SELECT id, action FROM events WHERE annotator = ? AND action IN ({marks}) ORDER BY id",
+                    [annotator, *ev.UNDOABLE, ev.UNDO, ev.REDO]):
+                if action == ev.UNDO:
                     if undo:
                         redo.append(undo.pop())
-                elif action == "redo":
+                elif action == ev.REDO:
                     if redo:
                         undo.append(redo.pop())
                 else:
@@ -544,38 +596,39 @@ class Project:
     def can_redo(self, annotator: str = "") -> bool:
         return bool(self._stacks(annotator)[1])
 
-    def undo(self, annotator: str = "") -> dict | None:
-        """Revert the annotator's last change (in any document); returns its event, or None."""
+    def undo(self, annotator: str = "") -> ev.Change | None:
+        """Revert the annotator's last change (in any document); returns what it changed, or None."""
         undo, redo = self._stacks(annotator)
         if not undo:
             return None
         event = self._event(undo[-1])
         with self._write():
             self._apply(event, reverse=True)
-            self._log("undo", annotator, event["document_id"], event["span_id"], ref=event["id"],
+            self._log(ev.UNDO, annotator, event["document_id"], event["span_id"], ref=event["id"],
                       before=event["after"], after=event["before"])
         redo.append(undo.pop())
-        return event
+        return _change(event)
 
-    def redo(self, annotator: str = "") -> dict | None:
+    def redo(self, annotator: str = "") -> ev.Change | None:
+        """Make the annotator's last undone change again; returns what it changed, or None."""
         undo, redo = self._stacks(annotator)
         if not redo:
             return None
         event = self._event(redo[-1])
         with self._write():
             self._apply(event, reverse=False)
-            self._log("redo", annotator, event["document_id"], event["span_id"], ref=event["id"],
+            self._log(ev.REDO, annotator, event["document_id"], event["span_id"], ref=event["id"],
                       before=event["before"], after=event["after"])
         undo.append(redo.pop())
-        return event
+        return _change(event)
 
     def _apply(self, event: dict, reverse: bool) -> None:
         """Put the state an event left (or, reversed, the state before it) back in place."""
         target = event["before"] if reverse else event["after"]
-        if event["action"] == "set_status":
+        if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
             return
-        if event["action"] == "update_spans":
+        if event["action"] == ev.UPDATE_SPANS:
             for span in target["spans"]:
                 self._write_span(self._relabelled(Span(**span)))
             return
@@ -593,10 +646,11 @@ class Project:
             return span
         name = span.label
         for action, before, after in self.db.execute(
-                "SELECT action, before, after FROM events WHERE action IN ('update_label', 'delete_label') ORDER BY id"):
+                "SELECT action, before, after FROM events WHERE action IN (?, ?) ORDER BY id",
+                [ev.UPDATE_LABEL, ev.DELETE_LABEL]):
             before, after = json.loads(before), json.loads(after)
             if before["name"] == name:
-                name = after["name"] if action == "update_label" else (after["moved_to"] or name)
+                name = after["name"] if action == ev.UPDATE_LABEL else (after["moved_to"] or name)
         if name not in self.label_names():
             raise SpanError(f"the label {span.label} of this change no longer exists")
         return replace(span, label=name)
@@ -609,7 +663,7 @@ class Project:
             for i in range(0, len(doc_ids), 500):
                 chunk = doc_ids[i:i + 500]
                 self.db.execute(f"DELETE FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            self._log("remove_documents", annotator, after={"documents": doc_ids})
+            self._log(ev.REMOVE_DOCUMENTS, annotator, after={"documents": doc_ids})
         for doc_id in doc_ids:
             self._texts.pop(doc_id, None)
 

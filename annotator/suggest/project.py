@@ -5,10 +5,9 @@ from collections.abc import Callable
 
 from annotator.core.model import Span
 from annotator.core.spans import Intervals
+from annotator.store import events
 from annotator.store.project import Project
 from annotator.suggest.suggester import LEARNED_SCORE, Memory, Suggester
-
-SUGGEST_EVENT = "suggest"
 
 
 def memory_of(project: Project) -> Memory:
@@ -27,7 +26,7 @@ def suggest_document(project: Project, doc_id: int, suggester: Suggester | None 
     """Add suggestions to a document where it has no span of the same label and the spot was not rejected."""
     suggester = suggester or suggester_for(project)
     return project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
-                             action=SUGGEST_EVENT)
+                             action=events.SUGGEST)
 
 
 def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
@@ -75,4 +74,4 @@ def suggest_occurrences(project: Project, span: Span) -> list[Span]:
                           origin="suggested", state="pending", score=LEARNED_SCORE))
         i = text.find(span.text, i + len(span.text))
     new = _new(project, span.document_id, spots)
-    return project.add_spans(span.document_id, new, action=SUGGEST_EVENT) if new else []
+    return project.add_spans(span.document_id, new, action=events.SUGGEST) if new else []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.core.model import Span  # noqa: E402
 from annotator.gui.i18n import install_translator  # noqa: E402
 from annotator.gui.main_window import MainWindow  # noqa: E402
+from annotator.gui.user_settings import UserSettings  # noqa: E402
 from annotator.ingest.importer import import_seeds  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 from gold import gold_spans  # noqa: E402
@@ -21,8 +22,8 @@ from gold import gold_spans  # noqa: E402
 
 def main(out: str) -> None:
     app = QApplication(sys.argv)
-    settings = QSettings(str(Path(out).with_suffix(".ini")), QSettings.IniFormat)
-    settings.setValue("language", "zh_CN")
+    settings = UserSettings(QSettings(str(Path(out).with_suffix(".ini")), QSettings.IniFormat))
+    settings.language = "zh_CN"
     install_translator(app, settings)
     project = Project.open(None)
     import_seeds(project)

@@ -145,8 +145,8 @@ def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
     assert span_rows(again) == [("PERSON", "王益群")]
     assert [s.text for s in again.view.spans] == ["王益群"]
     assert again.project.document(doc).time_spent > 0
-    again._show_time()
-    assert again.status_time.text().startswith("On this document: 0:0")
+    again.clock._show()
+    assert again.clock.text().startswith("On this document: 0:0")
 
 
 def test_import_runs_in_the_background_and_shows_the_report(window, qtbot, tmp_path):
@@ -165,7 +165,7 @@ def test_import_runs_in_the_background_and_shows_the_report(window, qtbot, tmp_p
 
 
 def test_import_options_turn_repair_steps_off(window, qtbot, tmp_path):
-    from annotator.gui.import_report import ImportOptionsDialog
+    from annotator.gui.dialogs.imports import ImportOptionsDialog
     from PySide6.QtWidgets import QCheckBox
     dialog = ImportOptionsDialog(window)
     dialog.findChild(QCheckBox, "repair_t2s").setChecked(False)
@@ -224,11 +224,11 @@ def test_export_from_the_window_writes_the_file_in_the_background(window, qtbot,
 
 
 def test_the_export_dialog_offers_every_format(window):
-    from annotator.export.formats import EXPORTERS
-    from annotator.gui.export_dialog import ExportDialog
+    from annotator.export.formats import FORMATS
+    from annotator.gui.dialogs.export import ExportDialog
     dialog = ExportDialog(["tester"], Path("/tmp"), window)
     combo = dialog.findChild(QComboBox, "exportFormat")
-    assert [combo.itemData(i) for i in range(combo.count())] == list(EXPORTERS)
-    combo.setCurrentIndex(list(EXPORTERS).index("spacy"))
+    assert [combo.itemData(i) for i in range(combo.count())] == list(FORMATS)
+    combo.setCurrentIndex(list(FORMATS).index("spacy"))
     assert dialog.out() == Path("/tmp/export-spacy")
     assert dialog.selection().documents == "done"

@@ -65,7 +65,7 @@ def test_ctrl_shift_arrows_select_by_jieba_words(window, qtbot):
 
 
 def test_snap_mode_widens_a_selection_to_whole_words(window, qtbot):
-    window.settings.setValue("snap", "true")
+    window.settings.snap = True
     text = window.view.toPlainText()
     start = text.index("袁泉") + 1
     cursor = window.view.textCursor()
@@ -124,8 +124,9 @@ def test_the_ui_is_in_chinese_when_chosen(window, qtbot):
     qm = Path(__file__).resolve().parents[2] / "resources" / "annotator_zh_CN.qm"
     if not qm.exists():
         pytest.skip("translations not compiled (scripts/build_translations.py)")
-    settings = QSettings()
-    settings.setValue("language", "zh_CN")
+    from annotator.gui.user_settings import UserSettings
+    settings = UserSettings()
+    settings.language = "zh_CN"
     try:
         assert install_translator(QApplication.instance(), settings) == "zh_CN"
         chinese = MainWindow(window.project, "tester")
@@ -133,12 +134,12 @@ def test_the_ui_is_in_chinese_when_chosen(window, qtbot):
         titles = [a.text() for a in chinese.menuBar().actions()]
         assert titles[0] == "文件(&F)" and "编辑(&E)" in titles
     finally:
-        settings.setValue("language", "en")
+        settings.language = "en"
         install_translator(QApplication.instance(), settings)
 
 
 def test_a_backup_made_on_open_is_restored_from_the_file_menu(make_window, qtbot, tmp_path):
-    from annotator.gui.main_window import open_for_work
+    from annotator.gui.project_actions import open_for_work
     from annotator.ingest.importer import import_seeds
     from annotator.store.backups import list_backups
     path = tmp_path / "p.annot"

@@ -7,7 +7,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget
 
 from annotator.export.select import Selection
-from annotator.gui.main_window import MainWindow, open_for_work
+from annotator.gui.main_window import MainWindow
+from annotator.gui.project_actions import open_for_work
 from annotator.gui.messages import plain_tip, show_error
 from annotator.ingest.importer import import_seeds
 from annotator.store.project import Project

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.export.formats import FORMATS
 from annotator.ingest.importer import import_seeds
 from annotator.store.backups import backup_folder, make_backup
 from annotator.store.project import Project
 
-FORMATS = ("jsonl", "labelstudio", "bio", "bioes", "spacy")
+
 
 
 @pytest.fixture

@@ -14,10 +14,26 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_default_project_is_filled_with_the_seeds(capsys):
+@pytest.fixture
+def default_project():
+    """The user's default project, made as the app makes it on first start (with the seed reports)."""
+    from annotator.app.session import open_session
+    open_session().close()
+
+
+def test_default_project_is_filled_with_the_seeds(default_project, capsys):
     code, out, _ = run(capsys, "stats")
     assert code == 0
     assert "documents: 5 (todo 5" in out
+
+
+def test_read_only_commands_never_make_a_project(tmp_path, capsys):
+    for command in ("stats", "labels", "documents", "accept", "reject"):
+        code, _, err = run(capsys, command, "--db", str(tmp_path / "none.annot"))
+        assert code == 1 and "none.annot: no project here" in err
+    code, _, err = run(capsys, "stats")  # no default project yet either
+    assert code == 1 and "no project here yet" in err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_import_prints_a_line_per_file_and_a_total(tmp_path, capsys):
@@ -47,7 +63,7 @@ def test_a_failing_file_exits_1_names_the_file_and_keeps_the_rest(tmp_path, caps
     assert "documents: 1" in out
 
 
-def test_export_lists_formats_and_writes_jsonl(tmp_path, capsys):
+def test_export_lists_formats_and_writes_jsonl(default_project, tmp_path, capsys):
     code, out, _ = run(capsys, "export", "--format", "jsonl", "--out", str(tmp_path / "o.jsonl"), "--documents", "all")
     assert code == 0 and "exported 5 documents" in out
     lines = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
@@ -58,7 +74,7 @@ def test_export_lists_formats_and_writes_jsonl(tmp_path, capsys):
     assert "jsonl" in capsys.readouterr().err
 
 
-def test_labels_lists_the_label_set(capsys):
+def test_labels_lists_the_label_set(default_project, capsys):
     code, out, _ = run(capsys, "labels")
     assert code == 0
     assert out.splitlines()[0].split()[:3] == ["1", "REGION", "地区"]

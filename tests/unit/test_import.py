@@ -101,14 +101,15 @@ def test_folder_import_goes_past_failures_and_skips_duplicates(tmp_path, fresh_p
 
 
 def test_default_project_starts_with_the_seeds():
-    from annotator.ingest.importer import open_project
-    with open_project() as p:
+    from annotator.app.session import open_session
+    with open_session() as session:
+        p = session.project
         assert p.document_count() == 5
         names = [p.document(i).name for i in p.document_ids()]
         assert names[0] == "000_c54b10d841d6e87d.txt"
         assert p.document(4).meta["source"] == "新吴区人民政府"
-    with open_project() as p:  # opening again does not import twice
-        assert p.document_count() == 5
+    with open_session() as session:  # opening again does not import twice
+        assert session.project.document_count() == 5
 
 
 def test_jsonl_export_with_raw_offsets_points_into_the_raw_text(seeded_project, tmp_path):

@@ -9,11 +9,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.export.formats import EXPORTERS
+from annotator.export.formats import FORMATS
 from annotator.export.select import Selection
-
-FOLDER_FORMATS = {"spacy"}  # formats written as a folder, not a file
-SUFFIXES = {"jsonl": ".jsonl", "labelstudio": ".json", "bio": ".bio", "bioes": ".bioes", "spacy": ""}
 
 
 class ExportDialog(QDialog):
@@ -24,9 +21,9 @@ class ExportDialog(QDialog):
         self.start_dir = start_dir
         form = QFormLayout(self)
         self.format = QComboBox(objectName="exportFormat")
-        for name, (_, about) in EXPORTERS.items():
-            self.format.addItem(name, name)
-            self.format.setItemData(self.format.count() - 1, about, Qt.ToolTipRole)
+        for f in FORMATS.values():
+            self.format.addItem(f.name, f.name)
+            self.format.setItemData(self.format.count() - 1, f.about, Qt.ToolTipRole)
         self.format.currentIndexChanged.connect(self._suggest_path)
         form.addRow(self.tr("Format"), self.format)
         self.documents = QComboBox(objectName="exportDocuments")
@@ -70,10 +67,10 @@ class ExportDialog(QDialog):
 
     def _suggest_path(self) -> None:
         name = self.format_name()
-        self.path.setText(str(self.start_dir / f"export-{name}{SUFFIXES.get(name, '')}"))
+        self.path.setText(str(self.start_dir / f"export-{name}{FORMATS[name].suffix}"))
 
     def _browse(self) -> None:
-        if self.format_name() in FOLDER_FORMATS:
+        if FORMATS[self.format_name()].folder:
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), str(self.start_dir))
             chosen = chosen and str(Path(chosen) / f"export-{self.format_name()}")
         else:

@@ -1,13 +1,12 @@
 """The import report: per file, what was read and what repair changed, with the removed lines."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from annotator.core.paths import shown
 from annotator.gui.messages import plain_tip
 from annotator.ingest.importer import FileResult
-from annotator.ingest.repair import RepairOptions
+from annotator.ingest.repair import REPAIR_STEPS, RepairOptions
 
 
 class ImportReportDialog(QDialog):
@@ -55,15 +54,6 @@ class ImportReportDialog(QDialog):
 class ImportOptionsDialog(QDialog):
     """Which repair steps an import applies; all are on by default."""
 
-    STEPS = (
-        ("t2s", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Traditional → simplified characters (OpenCC t2s)")),
-        ("pinyin", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove pinyin glued after characters: 區(qū) → 区")),
-        ("question_marks", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove ?? runs at line starts (lost ideographic spaces)")),
-        ("boilerplate", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove navigation, share, paywall and font-size lines; dates and sources to metadata")),
-        ("fullwidth", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Full-width digits and letters → ASCII")),
-        ("whitespace", QT_TRANSLATE_NOOP("ImportOptionsDialog", "Drop indentation, trailing spaces and blank lines")),
-    )
-
     def __init__(self, parent=None):
         from PySide6.QtWidgets import QCheckBox
 
@@ -72,7 +62,7 @@ class ImportOptionsDialog(QDialog):
         self.setWindowTitle(self.tr("Repair on import"))
         layout = QVBoxLayout(self)
         self.boxes = {}
-        for key, text in self.STEPS:
+        for key, text in REPAIR_STEPS.items():
             box = QCheckBox(self.tr(text), objectName=f"repair_{key}")
             box.setChecked(True)
             self.boxes[key] = box

@@ -4,7 +4,7 @@ Label edits are committed to the project as they are made, like every other chan
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QHBoxLayout,
@@ -14,21 +14,23 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Label
+from annotator.gui.user_settings import UserSettings
 from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
 
 LANGUAGES = (("system", "System language / 系统语言"), ("zh_CN", "中文"), ("en", "English"))
 COLUMNS = ("name", "display_zh", "display_en", "color", "hotkey", "kind")
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, project: Project, settings: QSettings, annotator: str, font: QFont, parent=None):
+    def __init__(self, project: Project, settings: UserSettings, font: QFont, parent=None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.project = project
         self.settings = settings
         tabs = QTabWidget()
-        tabs.addTab(self._general(annotator, font), self.tr("General"))
+        tabs.addTab(self._general(settings.annotator, font), self.tr("General"))
         tabs.addTab(self._labels(), self.tr("Labels"))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -53,27 +55,28 @@ class SettingsDialog(QDialog):
         self.font_size.setValue(font.pointSize())
         form.addRow(self.tr("Font size"), self.font_size)
         self.snap = QCheckBox(self.tr("Snap selections to whole words (jieba)"), objectName="settingsSnap")
-        self.snap.setChecked(self.settings.value("snap", "false") == "true")
+        self.snap.setChecked(self.settings.snap)
         form.addRow("", self.snap)
         self.suggestions = QCheckBox(self.tr("Suggest spans when a document opens and after each new label"),
                                      objectName="settingsSuggestions")
-        self.suggestions.setChecked(self.project.setting("suggestions", "on") == "on")
+        self.suggestions.setChecked(ProjectSettings(self.project).suggestions)
         form.addRow("", self.suggestions)
         self.language = QComboBox(objectName="settingsLanguage")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.value("language", "system"))))
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language)))
         form.addRow(self.tr("Language"), self.language)
         return page
 
     def apply(self) -> None:
         """Store the general settings (the label set is stored as it is edited)."""
-        self.settings.setValue("annotator", self.annotator.text().strip() or "annotator")
-        self.settings.setValue("font_family", self.font_family.currentFont().family())
-        self.settings.setValue("snap", "true" if self.snap.isChecked() else "false")
-        self.settings.setValue("language", self.language.currentData())
-        self.project.set_setting("font_size", str(self.font_size.value()))
-        self.project.set_setting("suggestions", "on" if self.suggestions.isChecked() else "off")
+        self.settings.annotator = self.annotator.text()
+        self.settings.font_family = self.font_family.currentFont().family()
+        self.settings.snap = self.snap.isChecked()
+        self.settings.language = self.language.currentData()
+        project = ProjectSettings(self.project)
+        project.font_size = self.font_size.value()
+        project.suggestions = self.suggestions.isChecked()
 
     # -- label set -------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The application: workflows the window and the command line share, without Qt."""

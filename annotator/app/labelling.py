@@ -1,0 +1,156 @@
+"""What an annotator does to a project's documents, with the rules the window and the command line share:
+suggestions on a first opening, the first edit starting a document, accepting and rejecting suggestions,
+marking a document done (never with undecided suggestions), the next document and the next suggestion."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span
+from annotator.store import events
+from annotator.store.events import Change
+from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
+from annotator.suggest.project import suggest_document, suggest_occurrences, suggester_for
+
+PENDING_CHOICES = ("refuse", "accept", "reject")  # what marking a document done does with its suggestions
+
+
+class PendingSuggestions(AnnotatorError):
+    """A document would be marked done while it still has undecided suggestions."""
+
+    def __init__(self, doc_id: int, count: int):
+        super().__init__(f"document {doc_id} still has {count} undecided suggestion(s): accept or reject them "
+                         "first (or mark it done accepting or rejecting the rest)")
+        self.doc_id = doc_id
+        self.count = count
+
+
+class Labelling:
+    """One annotator's work on a project. Each method commits before it returns, and returns the spans
+    it wrote, so that a view redraws just those."""
+
+    def __init__(self, project: Project, annotator: str):
+        self.project = project
+        self.annotator = annotator
+        self._suggester = None
+
+    @property
+    def suggestions_on(self) -> bool:
+        return ProjectSettings(self.project).suggestions
+
+    def suggester(self):
+        """The project's suggester, built once and again after spans changed (what it learns from)."""
+        if self._suggester is None:
+            self._suggester = suggester_for(self.project)
+        return self._suggester
+
+    # -- documents -------------------------------------------------------
+
+    def open(self, doc_id: int) -> list[Span]:
+        """A document is opened: on its first opening it gets suggestions (when they are on)."""
+        if not self.suggestions_on or self.project.has_event(doc_id, events.SUGGEST) \
+                or self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
+            return []
+        return suggest_document(self.project, doc_id, self.suggester())
+
+    def mark_done(self, doc_id: int, pending: str = "refuse") -> list[Span]:
+        """Mark a document done. Its undecided suggestions are refused (PendingSuggestions), or first
+        accepted or rejected, as `pending` says; returns the spans that were decided."""
+        if pending not in PENDING_CHOICES:
+            raise AnnotatorError(f"pending suggestions: use one of {', '.join(PENDING_CHOICES)}")
+        waiting = [s.id for s in self.project.spans(doc_id, states=("pending",))]
+        decided: list[Span] = []
+        if waiting and pending == "refuse":
+            raise PendingSuggestions(doc_id, len(waiting))
+        if waiting:
+            decided = self.project.update_spans(waiting, state="accepted" if pending == "accept" else "rejected",
+                                                annotator=self.annotator)
+            self._changed()
+        self.project.set_status(doc_id, "done", self.annotator)
+        return decided
+
+    def set_status(self, doc_id: int, status: str, pending: str = "refuse") -> list[Span]:
+        """Set a document's status; done goes through `mark_done` and its rule on suggestions."""
+        if status == "done":
+            return self.mark_done(doc_id, pending)
+        self.project.set_status(doc_id, status, self.annotator)
+        return []
+
+    def next_unfinished(self, order: list[int], current: int | None) -> int | None:
+        """The next document after `current`, in `order` and round to the start, that is not done."""
+        start = order.index(current) + 1 if current in order else 0
+        return next((d for d in order[start:] + order[:start] if self.project.status(d) != "done"), None)
+
+    @staticmethod
+    def next_suggestion(spans: list[Span], after: Span | None) -> Span | None:
+        """The suggestion to select after `after` was decided: the next one on, else the first."""
+        pending = [s for s in spans if s.state == "pending" and (after is None or s.id != after.id)]
+        following = [s for s in pending if after is None or s.start >= after.start]
+        return (following or pending or [None])[0]
+
+    # -- spans -----------------------------------------------------------
+
+    def label(self, doc_id: int, start: int, end: int, label: str) -> list[Span]:
+        """A new span; then its string is suggested where else it occurs (when suggestions are on).
+        Returns the new span first, then the suggestions."""
+        span = self.project.add_span(doc_id, start, end, label, annotator=self.annotator)
+        self._edited(doc_id)
+        more = suggest_occurrences(self.project, span) if self.suggestions_on else []
+        return [span, *more]
+
+    def relabel(self, span_id: int, label: str) -> Span:
+        return self._edit(self.project.update_span(span_id, label=label, annotator=self.annotator))
+
+    def decide(self, span_id: int, state: str) -> Span:
+        """Accept or reject a suggestion."""
+        return self._edit(self.project.update_span(span_id, state=state, annotator=self.annotator))
+
+    def accept_all(self, doc_id: int) -> list[Span]:
+        """Accept every suggestion of the document, as one undoable step."""
+        waiting = [s.id for s in self.project.spans(doc_id, states=("pending",))]
+        spans = self.project.update_spans(waiting, state="accepted", annotator=self.annotator) if waiting else []
+        if spans:
+            self._edited(doc_id)
+        return spans
+
+    def delete(self, span_id: int) -> Span:
+        return self._edit(self.project.delete_span(span_id, self.annotator))
+
+    def review(self, state: str, doc_ids: Iterable[int] | None = None, label: str | None = None,
+               min_score: float | None = None) -> int:
+        """Accept or reject pending suggestions in bulk (the command line's accept and reject): those of
+        `doc_ids` (else every document), of `label`, scored at least `min_score`. One undoable step per
+        document; returns how many were decided."""
+        decided = 0
+        for doc_id in (list(doc_ids) if doc_ids is not None else self.project.document_ids()):
+            chosen = [s.id for s in self.project.spans(doc_id, states=("pending",))
+                      if (label is None or s.label == label)
+                      and (min_score is None or (s.score is not None and s.score >= min_score))]
+            if chosen:
+                decided += len(self.project.update_spans(chosen, state=state, annotator=self.annotator))
+                self._edited(doc_id)
+        return decided
+
+    def undo(self) -> Change | None:
+        change = self.project.undo(self.annotator)
+        self._changed()
+        return change
+
+    def redo(self) -> Change | None:
+        change = self.project.redo(self.annotator)
+        self._changed()
+        return change
+
+    def _edit(self, span: Span) -> Span:
+        self._edited(span.document_id)
+        return span
+
+    def _edited(self, doc_id: int) -> None:
+        """The first edit of a document starts it (todo -> in progress, not an undoable step)."""
+        if self.project.status(doc_id) == "todo":
+            self.project.set_status(doc_id, "in_progress", self.annotator, undoable=False)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._suggester = None  # accepted and rejected spans change what the suggester makes

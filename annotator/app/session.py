@@ -1,0 +1,60 @@
+"""Opening a project: the one way the window and every command do it."""
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.paths import shown
+from annotator.ingest.importer import import_seeds
+from annotator.store.backups import make_backup
+from annotator.store.locations import default_project_path
+from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
+
+
+@dataclass
+class Session:
+    """An open project, and what opening it could not do (a backup) for the caller to say."""
+
+    project: Project
+    backup_error: str | None = None
+
+    def close(self) -> None:
+        self.project.close()
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_session(path: str | Path | None = None, *, backup: bool = False, create: bool = True) -> Session:
+    """Open `path`, or the user's default project, which is filled with the demo reports when new.
+
+    backup: first copy the project to the rolling backups (the window does; a failure is reported in
+    `backup_error`, not raised). create: False for read-only commands, which never make a project file.
+    """
+    target = Path(path) if path is not None else default_project_path()
+    if not create and not target.exists():
+        raise ProjectError(f"{shown(target)}: no project here" + (
+            "" if path is not None else " yet (start the app, or give --db PATH)"))
+    backup_error = None
+    if backup and target.exists():
+        try:
+            make_backup(target)
+        except AnnotatorError as e:
+            backup_error = str(e)
+    project = Project.open(target)
+    if path is None and project.document_count() == 0 and not ProjectSettings(project).seeded:
+        import_seeds(project)
+        ProjectSettings(project).seeded = True
+    return Session(project, backup_error)
+
+
+def default_annotator() -> str:
+    """Who is annotating, until they say otherwise: ANNOTATOR_NAME, else the system user's name."""
+    return os.environ.get("ANNOTATOR_NAME") or getpass.getuser() or "annotator"

@@ -1,0 +1,10 @@
+"""Dialogs of the window: settings, import options and report, export, and the file and backup choosers."""
+from annotator.gui.dialogs.choosers import (
+    ask_backup, ask_new_project, ask_project, ask_report_files, ask_report_folder,
+)
+from annotator.gui.dialogs.export import ExportDialog
+from annotator.gui.dialogs.imports import ImportOptionsDialog, ImportReportDialog
+from annotator.gui.dialogs.settings import SettingsDialog
+
+__all__ = ["ExportDialog", "ImportOptionsDialog", "ImportReportDialog", "SettingsDialog", "ask_backup",
+           "ask_new_project", "ask_project", "ask_report_files", "ask_report_folder"]

@@ -1,0 +1,139 @@
+"""Labelling in the window: label and relabel the selection, decide suggestions, delete, undo and redo
+(a part of MainWindow). The rules are annotator.app.Labelling's; this part reads the keys and redraws."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span
+from annotator.core.spans import trim
+from annotator.gui.actions import tr
+from annotator.ingest.words import snap
+from annotator.store.events import Change
+
+
+class Editing:
+    """Mixed into MainWindow: the Edit menu's span actions and the label keys."""
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection, or relabel the selected span."""
+        if self.doc_id is None:
+            return
+        selection = self.view.selection_cp()
+        if selection is None and self.view.selected is not None:
+            self._change(lambda: [self.labelling.relabel(self.view.selected.id, label)])
+            return
+        if selection is None:
+            return self.say(tr("Select some text first."), 4000)
+        if self.show_raw:
+            return self.say(tr("Labels are made on the normalized text: press Ctrl+R to go back."), 5000)
+        start, end = trim(self.view.text, *(snap(self.view.text, *selection) if self.settings.snap else selection))
+        if start >= end:
+            return self.say(tr("The selection holds no text to label."), 4000)
+        self._change(lambda: self.labelling.label(self.doc_id, start, end, label), select=True)
+
+    def _change(self, write, select: bool = False) -> bool:
+        """Commit a change through `write` (it returns the spans it wrote, the one to select first), then
+        redraw; a refused change is said in the status bar."""
+        try:
+            spans = write()
+        except AnnotatorError as e:
+            self.say(str(e), 6000)
+            return False
+        if not spans:
+            return False
+        self._refresh_spans(spans)
+        self.view.set_selected(spans[0] if select or self.view.selected is not None else None)
+        self.say(self.view.describe(spans[0]))
+        return True
+
+    def _refresh_spans(self, changed: list[Span]) -> None:
+        """Redraw after `changed` spans were written: only they are read again, only their lines redrawn."""
+        if self.show_raw:
+            selected = self.view.selected
+            self.view.show_text(*self._shown())
+            self.view.set_selected(next((s for s in self.view.spans if selected and s.id == selected.id), None))
+        else:
+            ids = {s.id for s in changed}
+            self.view.replace_spans(ids, self.project.spans_by_id(ids))
+        self._fill_span_list()
+        self.model.refresh_document(self.doc_id)
+        self._update_status()
+
+    def _pending_here(self) -> Span | None:
+        """The selected span if it is a suggestion, else the suggestion under the cursor."""
+        span = self.view.selected
+        if span is not None and span.state == "pending":
+            return span
+        return next((s for s in self.view.spans_at(self.view.cursor_cp()) if s.state == "pending"), None)
+
+    def accept_suggestion(self) -> None:
+        if self.find_box.hasFocus():  # Enter in the find box finds the next match
+            return self.find_box.find_next()
+        self._decide(self._pending_here(), "accepted")
+
+    def reject_suggestion(self) -> None:
+        self._decide(self._pending_here(), "rejected")
+
+    def _decide(self, span: Span | None, state: str) -> None:
+        """Accept or reject a suggestion, then select the next one, so Enter / X walk through them."""
+        if span is None:
+            return self.say(tr("No suggestion here."))
+        self.view.selected = None
+        self._change(lambda: [self.labelling.decide(span.id, state)])
+        self.view.set_selected(self.labelling.next_suggestion(self.view.spans, span))
+
+    def accept_all(self) -> None:
+        if self.doc_id is not None:
+            self.view.selected = None
+            if self._change(lambda: self.labelling.accept_all(self.doc_id)):
+                self.say(tr("Accepted %d suggestions.") % len(self.view.spans), 4000)
+            else:
+                self.say(tr("No suggestions in this document."))
+
+    def delete_selected(self) -> None:
+        span = self.view.selected
+        if span is not None:
+            self.view.selected = None
+            self._change(lambda: [self.labelling.delete(span.id)])
+            self.view.set_selected(None)
+
+    def clear_selection(self) -> None:
+        if self.find_box.close_bar():  # Esc first closes the find box
+            return
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.set_selected(None)
+
+    def step_span(self, step: int) -> None:
+        spans, current = self.view.spans, self.view.selected
+        if spans:
+            index = next((i for i, s in enumerate(spans) if current and s.id == current.id), None)
+            index = (0 if step > 0 else len(spans) - 1) if index is None else (index + step) % len(spans)
+            self.view.set_selected(spans[index])
+
+    def undo(self) -> None:
+        self._replay(self.labelling.undo(), tr("Undone"))
+
+    def redo(self) -> None:
+        self._replay(self.labelling.redo(), tr("Redone"))
+
+    def _replay(self, change: Change | None, verb: str) -> None:
+        if change is None:
+            return self.say(tr("Nothing to undo or redo."))
+        if change.document_id != self.doc_id:
+            self.open_document(change.document_id)
+        else:
+            self.view.selected = None
+            self._refresh_spans(change.spans)
+        self.say(f"{verb}: {change.action}")
+
+    def _span_item_clicked(self, index: QModelIndex) -> None:
+        span_id = self.spans.model.data(index, Qt.UserRole)
+        span = next((s for s in self.view.spans if s.id == span_id), None)
+        if span is not None:
+            self.view.set_selected(span)
+
+    def _fill_span_list(self) -> None:
+        self.spans.show_spans(self.view.spans)

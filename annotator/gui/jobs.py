@@ -1,0 +1,136 @@
+"""The window's long work off the UI thread: importing, exporting and suggesting for the whole project,
+each on its own connection to the project, with progress and cancel (a part of MainWindow)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from annotator.app.imports import import_files
+from annotator.core.errors import AnnotatorError
+from annotator.core.paths import shown
+from annotator.export.formats import FORMATS
+from annotator.export.select import Selection
+from annotator.gui import dialogs
+from annotator.gui.actions import tr
+from annotator.gui.messages import show_error
+from annotator.gui.workers import BackgroundJob
+from annotator.ingest.repair import RepairOptions
+from annotator.store.project import Project
+from annotator.suggest.project import suggest_project
+
+
+class Jobs:
+    """Mixed into MainWindow: what File > Import and Export and Edit > Suggest for the project run."""
+
+    _job: BackgroundJob | None = None
+
+    def run_job(self, title: str, job, finished) -> None:
+        """Run `job(project, progress, cancelled)` in a worker thread on its own connection to the project.
+
+        An in-memory project has no second connection: the job runs here, at once.
+        """
+        if self.project.path is None:
+            try:
+                result = job(self.project, lambda *a: None, lambda: False)
+            except AnnotatorError as e:
+                finished(None, e)
+            else:
+                finished(result, None)
+            return
+        path = self.project.path
+
+        def in_thread(progress, cancelled):
+            with Project.open(path) as project:
+                return job(project, progress, cancelled)
+
+        self._job = BackgroundJob(self, title, in_thread, finished)
+
+    def stop_job(self) -> None:
+        """Stop a running job as a cancel would, and wait for it (the window is closing)."""
+        if self._job is not None:
+            self._job.stop()
+            self._job = None
+
+    # -- importing -------------------------------------------------------
+
+    def choose_import_files(self) -> None:
+        files = dialogs.ask_report_files(self)
+        if files:
+            self.ask_and_import(files)
+
+    def choose_import_folder(self) -> None:
+        folder = dialogs.ask_report_folder(self)
+        if folder:
+            self.ask_and_import([folder])
+
+    def ask_and_import(self, paths: list[str]) -> None:
+        """Let the annotator choose the repair steps, then import."""
+        dialog = dialogs.ImportOptionsDialog(self)
+        if dialog.exec():
+            self.import_files(paths, dialog.options(), dialog.suggest())
+
+    def import_files(self, paths: list[str], options: RepairOptions = RepairOptions(), suggest: bool = False) -> None:
+        """Import (and, if asked, suggest) in a worker thread; the window keeps responding."""
+        def job(project, progress, cancelled):
+            return import_files(project, paths, options, suggest=suggest, cancelled=cancelled,
+                                progress=lambda i, n, r: progress(i, n, shown(r.path.name)))[0]
+
+        self.run_job(tr("Importing reports"), job, self._imported)
+
+    def _imported(self, results, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.model.reload()
+        self._update_status()
+        if self.doc_id is None and self.model.ids:
+            self.open_document(self.model.ids[0])
+        self.import_report = dialogs.ImportReportDialog(results, self)
+        self.import_report.open()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.ask_and_import(paths)
+
+    # -- exporting -------------------------------------------------------
+
+    def choose_export(self) -> None:
+        start = self.project.path.parent if self.project.path else Path.home()
+        dialog = dialogs.ExportDialog(self.project.annotators(), start, self)
+        if dialog.exec():
+            self.export(dialog.format_name(), dialog.out(), dialog.selection(), dialog.raw.isChecked())
+
+    def export(self, format_name: str, out: Path, sel: Selection, raw_offsets: bool = False) -> None:
+        """Export in a worker thread with a progress bar; the files appear only when they are complete."""
+        def job(project, progress, cancelled):
+            chosen = replace(sel, progress=lambda i, n: progress(i, n, ""), cancelled=cancelled)
+            return FORMATS[format_name].export(project, out, chosen, raw_offsets=raw_offsets)
+
+        self.run_job(tr("Exporting"), job, self._exported)
+
+    def _exported(self, summary, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.say(tr("Exported %d documents, %d spans to %s") % (summary["documents"], summary["spans"],
+                                                                 summary["path"]), 10000)
+
+    # -- suggesting ------------------------------------------------------
+
+    def suggest_whole_project(self) -> None:
+        def job(project, progress, cancelled):
+            return suggest_project(project, lambda i, n: progress(i, n, ""), cancelled)
+
+        self.run_job(tr("Suggesting spans"), job, self._suggested)
+
+    def _suggested(self, added, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.model.reload()
+        if self.doc_id is not None:
+            self.view.update_spans(self.project.spans(self.doc_id), self.view.spans)
+            self._fill_span_list()
+        self.say(tr("%d suggestions added.") % added, 5000)

@@ -1,0 +1,90 @@
+"""The side panels: the document list with its filter, and the open document's span list."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget,
+)
+
+from annotator.core.model import ORIGINS, STATES, Label
+from annotator.gui.actions import tr
+from annotator.gui.document_model import DocumentListModel
+from annotator.gui.span_list import SpanListModel
+from annotator.store.project import Project
+
+
+def _table(name: str, model) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    panel = QWidget()
+    lay = QVBoxLayout(panel)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        lay.addWidget(w)
+    return panel
+
+
+class DocumentPanel:
+    """The filter box over the document list (a model that loads only the rows on screen)."""
+
+    def __init__(self, project: Project, parent):
+        self.model = DocumentListModel(project, parent)
+        self.table = _table("documentList", self.model)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        # Fixed widths: fitting columns to their contents would read every row of a large project.
+        for col, width in zip(range(1, 5), (64, 48, 48, 28)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            self.table.setColumnWidth(col, width)
+        self.filter = QLineEdit(objectName="documentFilter")
+        self.filter.setPlaceholderText(tr("Filter by name or text…"))
+        self.filter.textChanged.connect(self.model.set_filter)
+        self.widget = _column(self.filter, self.table)
+
+    def select(self, doc_id: int) -> None:
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+
+class SpanPanel:
+    """The open document's spans, filtered by label or state."""
+
+    def __init__(self, parent):
+        self.model = SpanListModel(parent)
+        self.table = _table("spanList", self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        metrics = self.table.fontMetrics()  # fixed widths: fitting them to contents would read every row
+        widest = lambda words: max(metrics.horizontalAdvance(w) for w in words) + 16
+        self.table.setColumnWidth(0, 96)
+        self.table.setColumnWidth(2, widest([self.model.words[k] for k in ORIGINS]))
+        self.table.setColumnWidth(3, widest([self.model.words[k] for k in STATES]))
+        self.filter = QComboBox(objectName="spanFilter")
+        self.widget = _column(self.filter, self.table)
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem(tr("All spans"), None)
+        for label in labels:
+            self.filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
+        for state in ("accepted", "pending"):
+            self.filter.addItem(self.model.words[state], ("state", state))
+        self.filter.blockSignals(False)
+        self.model.set_labels(labels)
+
+    def show_spans(self, spans) -> None:
+        self.model.set_spans(spans, self.filter.currentData())

@@ -1,0 +1,46 @@
+"""The settings a project keeps in its file, typed, each with its default in one place."""
+from __future__ import annotations
+
+from annotator.store.project import Project
+
+
+class ProjectSettings:
+    """Read and write a project's settings as Python values (stored as text in the project)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    @property
+    def suggestions(self) -> bool:
+        """Suggest on a document's first opening and after each new label."""
+        return self.project.setting("suggestions", "on") == "on"
+
+    @suggestions.setter
+    def suggestions(self, on: bool) -> None:
+        self.project.set_setting("suggestions", "on" if on else "off")
+
+    @property
+    def font_size(self) -> int:
+        return int(self.project.setting("font_size", "14"))
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self.project.set_setting("font_size", str(int(size)))
+
+    @property
+    def repair_rules(self) -> str | None:
+        """The project's own boilerplate rules (TOML), added to the default ones on import."""
+        return self.project.setting("repair_rules")
+
+    @repair_rules.setter
+    def repair_rules(self, toml: str) -> None:
+        self.project.set_setting("repair_rules", toml)
+
+    @property
+    def seeded(self) -> bool:
+        """Whether the demo reports were put in (once, in a new default project)."""
+        return self.project.setting("seeded") == "1"
+
+    @seeded.setter
+    def seeded(self, done: bool) -> None:
+        self.project.set_setting("seeded", "1" if done else "")
