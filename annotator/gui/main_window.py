@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QTextBrowser
 
-from annotator.app.labelling import Labelling
+from annotator.app.labelling import Labelling, PendingSuggestions
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.resources import read_text
@@ -19,7 +19,7 @@ from annotator.gui.editing import Editing
 from annotator.gui.find_bar import FindBar
 from annotator.gui.jobs import Jobs
 from annotator.gui.label_bar import LabelBar
-from annotator.gui.messages import show_warning
+from annotator.gui.messages import ask_pending, show_warning
 from annotator.gui.panels import DocumentPanel, SpanPanel, _column
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.project_lock import ProjectLock
@@ -166,14 +166,20 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         if 0 <= row + step < self.model.rowCount():
             self.open_document(self.model.ids[row + step])
 
-    def mark_done_and_next(self) -> None:
+    def mark_done_and_next(self, pending: str = "refuse") -> None:
+        """Ctrl+Enter: mark the document done and open the next unfinished one; undecided suggestions are
+        never left behind: the annotator is asked to accept or reject the rest, or to go back."""
         if self.doc_id is None:
             return
         try:
-            self.labelling.mark_done(self.doc_id)
-        except AnnotatorError as e:
-            self.say(str(e), 8000)
+            decided = self.labelling.mark_done(self.doc_id, pending)
+        except PendingSuggestions as e:
+            self.pending_question = ask_pending(self, e.count, self.mark_done_and_next)
             return
+        except AnnotatorError as e:
+            return self.say(str(e), 8000)
+        if decided:
+            self._refresh_spans(decided)
         self.model.refresh_document(self.doc_id)
         following = self.labelling.next_unfinished(self.model.ids, self.doc_id)
         if following is not None:

@@ -3,16 +3,16 @@ label-studio-sdk's validator and converter."""
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from annotator.export.labelstudio import config_path, export_labelstudio
 from annotator.export.select import Selection
 from annotator.export.spacy_docbin import export_spacy
+from tests.helpers.data import data_path
+from tests.helpers.formats import expected, read_back, without_ids
 
 spacy = pytest.importorskip("spacy")
-VALIDATOR = Path(__file__).resolve().parents[3] / "shared" / "validate_ls_json.py"
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +60,10 @@ def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path
     for t in tasks:
         for a in t["annotations"]:
             assert interface.validate_prediction({**a, "model_version": "x"}, return_errors=True) == []
-    if VALIDATOR.exists():
-        run = subprocess.run([sys.executable, str(VALIDATOR), str(config_path(out)), str(out)],
-                             capture_output=True, text=True)
-        assert run.returncode == 0 and run.stdout.strip().endswith("OK"), run.stdout[-2000:]
+    validator = data_path("validate_ls_json.py")
+    run = subprocess.run([sys.executable, str(validator), str(config_path(out)), str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip().endswith("OK"), run.stdout[-2000:]
     converter = Converter(config=str(config_path(out)), project_dir=None, download_resources=False)
     converter.convert(str(out), str(tmp_path / "min"), "JSON_MIN", is_dir=False)
     records = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
@@ -71,8 +71,6 @@ def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path
 
 
 def test_bio_reads_back_to_the_same_entities_on_the_corpus(corpus_project, tmp_path):
-    from test_bio import expected, read_back
-
     from annotator.export.bio import export_bio
     out = tmp_path / "corpus.bio"
     export_bio(corpus_project, out, Selection())
@@ -80,8 +78,6 @@ def test_bio_reads_back_to_the_same_entities_on_the_corpus(corpus_project, tmp_p
 
 
 def test_round_trips_are_exact_on_the_corpus(corpus_project, tmp_path):
-    from test_roundtrip import without_ids
-
     from annotator.export.jsonl import export_jsonl
     from annotator.ingest.importer import import_paths
     from annotator.store.project import Project

@@ -2,15 +2,14 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from annotator.export.labelstudio import config_path, export_labelstudio
 from annotator.export.select import Selection
+from tests.helpers.data import data_path
 
 pytest.importorskip("label_studio_sdk")
-VALIDATOR = Path(__file__).resolve().parents[3] / "shared" / "validate_ls_json.py"
 
 
 @pytest.fixture
@@ -32,10 +31,10 @@ def test_config_and_every_task_validate_with_the_sdk(exported):
             assert interface.validate_prediction(p, return_errors=True) == []
         for a in t["annotations"]:
             assert interface.validate_prediction({**a, "model_version": "x"}, return_errors=True) == []
-    if VALIDATOR.exists():
-        out = subprocess.run([sys.executable, str(VALIDATOR), str(config_path(exported)), str(exported)],
-                             capture_output=True, text=True)
-        assert out.returncode == 0 and out.stdout.strip().endswith("OK"), out.stdout + out.stderr
+    validator = data_path("validate_ls_json.py")
+    out = subprocess.run([sys.executable, str(validator), str(config_path(exported)), str(exported)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip().endswith("OK"), out.stdout + out.stderr
 
 
 def test_astral_offsets_are_code_points_and_predictions_carry_scores(exported):

@@ -8,21 +8,9 @@ from annotator.export.labelstudio import export_labelstudio
 from annotator.export.select import Selection
 from annotator.ingest.importer import import_paths
 from annotator.store.project import Project
+from tests.helpers.formats import without_ids
 
 ALL = Selection(documents="all", spans="all")
-
-
-def without_ids(tasks):
-    """Label Studio tasks with the ids a new project renumbers taken out."""
-    for t in tasks:
-        t.pop("id")
-        t["data"].pop("doc_id")
-        t["data"]["meta"].pop("source", None)
-        for kind in ("annotations", "predictions"):
-            for a in t.get(kind, []):
-                for r in a["result"]:
-                    r.pop("id")
-    return tasks
 
 
 def test_labelstudio_round_trip_is_exact(gold_project, tmp_path):

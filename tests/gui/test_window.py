@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, 
 
 from annotator.core.model import Document
 from annotator.store.project import Project
-from window_helpers import select, span_rows
+from tests.helpers.window import select, span_rows
 
 
 def test_widgets_are_found_by_object_name(window):

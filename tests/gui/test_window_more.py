@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 from annotator.ingest.t2s import to_simplified
 from annotator.ingest.words import word_bounds
 from annotator.store.project import Project
-from window_helpers import select
+from tests.helpers.window import select
 
 
 @pytest.fixture(autouse=True)

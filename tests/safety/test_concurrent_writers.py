@@ -2,7 +2,6 @@
 instead of being refused, an import holds the lock only briefly, and a restore reaches every program
 that has the project open."""
 import json
-import os
 import subprocess
 import sys
 import textwrap

@@ -17,15 +17,16 @@ pytest.importorskip("PySide6")
 from annotator.ingest.importer import import_seeds  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
 
-DRIVER = Path(__file__).with_name("driver.py")
+DRIVER = "tests.helpers.crash_driver"  # run as a module from the repository root
+ROOT = Path(__file__).resolve().parents[2]
 KILLS = 50
 
 
 def run_until_killed(db: Path, seed: int, rng: random.Random) -> list[str]:
     """Start the driver, let it work for a random moment, SIGKILL it; the complete lines it printed."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ANNOTATOR_NAME": "crash"}
-    proc = subprocess.Popen([sys.executable, str(DRIVER), str(db), str(seed)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", DRIVER, str(db), str(seed)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     out = b""

@@ -1,17 +1,15 @@
-"""Placing the hand-made reference annotations of the seeds (../shared/gold) onto their repaired text."""
+"""Placing the hand-made reference annotations of the seeds (tests/data/gold) onto their repaired text."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds"
+from tests.helpers.data import data_path
 
 
 def gold_spans(name: str, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) for each gold mention, found in order of occurrence; mentions not found are skipped."""
-    path = GOLD_DIR / (Path(name).stem + ".json")
-    if not path.exists():
-        return []
+    path = data_path(f"gold/seeds/{Path(name).stem}.json")
     out = []
     for label, mentions in json.loads(path.read_text(encoding="utf-8")).items():
         pos = 0

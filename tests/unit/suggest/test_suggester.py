@@ -10,8 +10,7 @@ import pytest
 from annotator.cli import main
 from annotator.suggest import Memory, Suggester
 from annotator.suggest.project import suggest_document, suggest_project
-
-GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold"
+from tests.helpers.data import data_path
 
 
 def found(text, label=None, memory=None):
@@ -104,9 +103,9 @@ def test_learning_suggests_accepted_strings_and_forgets_twice_rejected_ones():
     assert found(text, "REGION", memory) == ["宜川县"]  # rejected once only: still suggested
 
 
-@pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="needs ../shared/gold")
 def test_seed_scores_meet_the_targets(tmp_path, capsys):
-    seeds = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
+    seeds = sorted(Path(__file__).resolve().parents[3].joinpath("seeds").glob("*.txt"))
+    assert len(seeds) == 5
     assert main(["suggest", *map(str, seeds)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 5
@@ -115,7 +114,7 @@ def test_seed_scores_meet_the_targets(tmp_path, capsys):
     assert set(first["spans"][0]) == {"start", "end", "label", "text", "score"}
     preds = tmp_path / "p.jsonl"
     preds.write_text("\n".join(lines), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(GOLD / "score.py"), str(GOLD / "seeds"), str(preds)],
+    out = subprocess.run([sys.executable, str(data_path("gold/score.py")), str(data_path("gold/seeds")), str(preds)],
                          capture_output=True, text=True, check=True).stdout
     f1 = dict(part.split("=") for part in out.splitlines()[-1].split()[1:])
     assert float(f1["REGION"]) >= 0.9 and float(f1["PERSON"]) >= 0.9 and float(f1["AMOUNT"]) >= 0.9

@@ -1,12 +1,12 @@
-"""Screenshot of the main window, in Chinese, with seed 002 open and its reference spans drawn.
+"""Screenshot of the main window with seed 002 open and its reference spans drawn (a few as suggestions).
 
-Run under Xvfb with a CJK font (Debian xvfb, fonts-noto-cjk):
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/gui/make_screenshot.py shot.png
+Run from the repository root under Xvfb with a CJK font (Debian xvfb, fonts-noto-cjk):
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py shot.png [zh_CN|en]
 """
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # a script: the reference spans are in tests/
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -17,13 +17,13 @@ from annotator.gui.main_window import MainWindow  # noqa: E402
 from annotator.gui.user_settings import UserSettings  # noqa: E402
 from annotator.ingest.importer import import_seeds  # noqa: E402
 from annotator.store.project import Project  # noqa: E402
-from gold import gold_spans  # noqa: E402
+from tests.helpers.gold import gold_spans  # noqa: E402
 
 
-def main(out: str) -> None:
+def main(out: str, language: str = "zh_CN") -> None:
     app = QApplication(sys.argv)
     settings = UserSettings(QSettings(str(Path(out).with_suffix(".ini")), QSettings.IniFormat))
-    settings.language = "zh_CN"
+    settings.language = language
     install_translator(app, settings)
     project = Project.open(None)
     import_seeds(project)
@@ -47,4 +47,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png")
+    main(*sys.argv[1:3] or ["screenshot.png"])

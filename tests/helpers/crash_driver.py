@@ -2,7 +2,7 @@
 once the window's call (which commits it) has returned, and, before changing an existing span, which one.
 tests/safety/test_crash.py kills it at random.
 
-Usage: python tests/safety/driver.py PROJECT SEED
+Usage (from the repository root): python -m tests.helpers.crash_driver PROJECT SEED
 """
 import os
 import random

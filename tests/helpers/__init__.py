@@ -1,0 +1,1 @@
+"""Code the tests share: reference data, window driving, the crash driver."""
