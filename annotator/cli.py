@@ -183,7 +183,7 @@ def cmd_suggest(args) -> int:
     from annotator.ingest.importer import build_document, expand_paths
     from annotator.ingest.read import read_report
     from annotator.suggest import Suggester
-    from annotator.suggest.project import suggest_project
+    from annotator.suggest.documents import suggest_project
 
     if args.project:
         with _session(args) as session:

@@ -1,4 +1,4 @@
-"""Suggestions: quality on the seeds (../shared/gold/score.py) and speed, against jieba.cut alone.
+"""Suggestions: quality on the seeds (tests/data/gold/score.py) and speed, against jieba.cut alone.
 
 Run: .venv/bin/python benchmarks/suggest_speed.py [--quick]
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 from annotator.ingest.importer import FileResult, Progress, import_paths
 from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
-from annotator.suggest.project import suggest_document, suggester_for
+from annotator.suggest.documents import suggest_document, suggester_for
 
 TASK_KINDS = ("labelstudio", "jsonl")  # annotated files bring their own spans: nothing to suggest
 

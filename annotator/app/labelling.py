@@ -11,7 +11,7 @@ from annotator.store import events
 from annotator.store.events import Change
 from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
-from annotator.suggest.project import suggest_document, suggest_occurrences, suggester_for
+from annotator.suggest.documents import suggest_document, suggest_occurrences, suggester_for
 
 PENDING_CHOICES = ("refuse", "accept", "reject")  # what marking a document done does with its suggestions
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Span
+from annotator.core.spans import Intervals
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
@@ -25,8 +26,13 @@ def entity_layer(spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """(kept, dropped): the longest spans first, then the earliest, none overlapping."""
     kept: list[Span] = []
     dropped: list[Span] = []
+    taken = Intervals()
     for s in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
-        (dropped if any(k.start < s.end and s.start < k.end for k in kept) else kept).append(s)
+        if taken.overlaps(s.start, s.end):
+            dropped.append(s)
+        else:
+            taken.add(s.start, s.end)
+            kept.append(s)
     return sorted(kept, key=lambda s: s.start), dropped
 
 
@@ -67,9 +73,8 @@ def lines(text: str, spans: list[Span], scheme: str) -> list[str]:
     return out
 
 
-def export_bio(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False,
-               scheme: str = "bio") -> dict:
-    """Write the tagged file `out` and its notes; raw offsets do not apply (the file carries characters)."""
+def export_bio(project: Project, out: Path, sel: Selection = Selection(), scheme: str = "bio") -> dict:
+    """Write the tagged file `out` and its notes (spans left out, and why)."""
     out = absolute(out)
     entity = {l.name for l in project.labels() if l.kind == "entity"}
     notes: list[str] = []
@@ -94,5 +99,5 @@ def export_bio(project: Project, out: Path, sel: Selection = Selection(), raw_of
     return {"documents": documents, "spans": written, "path": str(out), "dropped": len(notes)}
 
 
-def export_bioes(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
-    return export_bio(project, out, sel, raw_offsets, scheme="bioes")
+def export_bioes(project: Project, out: Path, sel: Selection = Selection()) -> dict:
+    return export_bio(project, out, sel, scheme="bioes")

@@ -8,6 +8,8 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.errors import OutputError
+
 
 @dataclass(frozen=True)
 class Format:
@@ -16,6 +18,7 @@ class Format:
     suffix: str  # the file name's ending; "" for a format written as a folder
     module: str  # where the writer lives (the bundle's spec lists these modules)
     function: str
+    raw_offsets: bool = False  # can place spans on the raw text (a format of characters or DocBins cannot)
 
     @property
     def folder(self) -> bool:
@@ -24,16 +27,21 @@ class Format:
     def export(self, project, out: Path, sel, raw_offsets: bool = False) -> dict:
         """Write the export; returns its summary ({"documents", "spans", "path", ...})."""
         writer = getattr(importlib.import_module(self.module), self.function)
-        return writer(project, out, sel, raw_offsets=raw_offsets)
+        if not raw_offsets:
+            return writer(project, out, sel)
+        if not self.raw_offsets:
+            raise OutputError(f"{self.name} carries its own text: raw offsets apply only to "
+                              f"{', '.join(f.name for f in FORMATS.values() if f.raw_offsets)}")
+        return writer(project, out, sel, raw_offsets=True)
 
 
 FORMATS = {f.name: f for f in (
     Format("jsonl", "one JSON object per document: text, spans, meta", ".jsonl",
-           "annotator.export.jsonl", "export_jsonl"),
+           "annotator.export.jsonl", "export_jsonl", raw_offsets=True),
     Format("spacy", "folder with train.spacy, dev.spacy (DocBin), config.cfg and README for spacy train", "",
            "annotator.export.spacy_docbin", "export_spacy"),
     Format("labelstudio", "Label Studio task list (annotations, predictions) and its labeling config XML", ".json",
-           "annotator.export.labelstudio", "export_labelstudio"),
+           "annotator.export.labelstudio", "export_labelstudio", raw_offsets=True),
     Format("bio", "character-level BIO, tab-separated, entity labels only; NAME.notes.txt lists what was left out",
            ".bio", "annotator.export.bio", "export_bio"),
     Format("bioes", "the same with BIOES tags (S- single, E- end)", ".bioes", "annotator.export.bio", "export_bioes"),

@@ -195,8 +195,8 @@ def _fill(nlp, chosen, kinds: dict[str, str], dev_ids: set[int], bins: dict) -> 
 FILES = ("train.spacy", "dev.spacy", "config.cfg", "README.md")  # what the export folder holds
 
 
-def export_spacy(project: Project, out: Path, sel: Selection = Selection(), raw_offsets: bool = False) -> dict:
-    """Write the training folder `out`; raw offsets do not apply (a DocBin carries its own text)."""
+def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> dict:
+    """Write the training folder `out`."""
     import spacy
 
     out = absolute(out)

@@ -16,7 +16,7 @@ from annotator.gui.messages import show_error
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
-from annotator.suggest.project import suggest_project
+from annotator.suggest.documents import suggest_project
 
 
 class Jobs:

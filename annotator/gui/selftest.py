@@ -56,7 +56,7 @@ def _import(state):
 
 
 def _suggest(state):
-    from annotator.suggest.project import suggest_project
+    from annotator.suggest.documents import suggest_project
     added = suggest_project(state["project"])
     assert added > 0, "no suggestions"
     return f"{added} suggestions"

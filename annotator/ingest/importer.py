@@ -1,7 +1,6 @@
 """Importing report files into a project: read, repair, skip duplicates, one transaction per file."""
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Document
 from annotator.core.paths import shown
 from annotator.core.resources import seed_files
+from annotator.core.text import content_hash
 from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_report, read_bytes
 from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
@@ -27,10 +27,6 @@ class FileResult:
     message: str = ""
     document_id: int | None = None
     report: dict = field(default_factory=dict)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

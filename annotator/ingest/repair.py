@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, make_dataclass
 
 from annotator.core.offsets import OffsetMap
 from annotator.core.resources import read_text
+from annotator.core.text import CJK
 from annotator.ingest import t2s
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 GLOSS_RE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{TONED}ê]{{1,7}})[)）]")
 _BASE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê", "aaaaeeeeiiiioooouuuuvvvvve")

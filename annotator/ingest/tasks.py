@@ -7,7 +7,6 @@ half-imported. Spans overlapping an earlier span of their label (two annotators)
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Span
 from annotator.core.paths import shown
 from annotator.core.spans import Intervals
+from annotator.core.text import content_hash
 
 TASK_SUFFIXES = frozenset({".json", ".jsonl"})
 TASK_MAX_BYTES = 500 * 10**6  # a Label Studio export of a large project; parsed whole, so memory bounds it
@@ -164,7 +164,7 @@ def _document(text, name: str, meta: dict, source: str, status: str | None, time
     if not isinstance(meta, dict):
         raise InputError("meta is not an object")
     return Document(name=name, text=text, raw_text=text, source_path=source,
-                    content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    content_hash=content_hash(text),
                     encoding="utf-8", meta=meta,
                     status=status if status in STATUSES else "todo", time_spent=time_spent)
 

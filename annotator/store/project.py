@@ -302,10 +302,6 @@ class Project:
         r.pop("report")
         return Document(**r)
 
-    def import_report(self, doc_id: int) -> dict:
-        row = self.db.execute("SELECT report FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return json.loads(row[0]) if row else {}
-
     def text(self, doc_id: int) -> str:
         """The normalized text of a document (cached: it never changes once stored)."""
         if doc_id not in self._texts:

@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from annotator.suggest.lexicon import alternation, lexicon
-from annotator.suggest.select import Candidate
+from annotator.suggest.overlaps import Candidate
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMBER = f"[{CN_DIGITS}十][{CN_DIGITS}十百千万亿]*"

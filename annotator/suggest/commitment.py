@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from annotator.suggest.lexicon import alternation, gazetteer, lexicon
-from annotator.suggest.select import Candidate
+from annotator.suggest.overlaps import Candidate
 
 CLAUSE_END = "，,；;。！？：:\n"
 SENTENCE_END = "。！？!?；;：:…"

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annotator.core.text import CJK
 from annotator.suggest.lexicon import alternation, lexicon
-from annotator.suggest.select import Candidate
+from annotator.suggest.overlaps import Candidate
 
-CJK = "\u4e00-\u9fff"
 
 
 @cache

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from annotator.core.text import CJK, is_cjk
 from annotator.suggest.lexicon import alternation, gazetteer, lexicon
-from annotator.suggest.select import Candidate, take_non_overlapping
+from annotator.suggest.overlaps import Candidate, take_non_overlapping
 
-CJK = "\u4e00-\u9fff"
 # After these a town or village name may start (在保靖县吕洞山镇考察了黄金村).
 OPENERS = frozenset("在到赴于和与及了的从向往至经")
 TITLE_AFTER = "长"
@@ -85,7 +85,7 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_plac
     out: list[Candidate] = []
     for m in re.finditer(f"[{CJK}]", text):
         i = m.start()
-        if taken[i] or not (i == 0 or i in ends or not _is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
+        if taken[i] or not (i == 0 or i in ends or not is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
             continue
         found = local.match(text, i)
         if (found and found.group() not in not_places and not any(taken[i:found.end()])
@@ -96,5 +96,4 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_plac
     return out
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+

@@ -11,7 +11,7 @@ from annotator.suggest.commitment import find_commitments
 from annotator.suggest.lexicon import alternation
 from annotator.suggest.person import find_people
 from annotator.suggest.region import find_regions
-from annotator.suggest.select import Candidate, take_non_overlapping
+from annotator.suggest.overlaps import Candidate, take_non_overlapping
 
 ENTITY_RULES = ("REGION", "AMOUNT", "PERSON")
 LEARNED_SCORE = 0.75

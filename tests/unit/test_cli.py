@@ -113,3 +113,9 @@ def test_every_command_is_documented_in_the_readme():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"annotator {command}" in readme, command
+
+
+def test_raw_offsets_are_refused_for_formats_that_carry_their_own_text(default_project, tmp_path, capsys):
+    code, _, err = run(capsys, "export", "--format", "bio", "--raw-offsets", "--out", str(tmp_path / "x.bio"))
+    assert code == 1 and "raw offsets apply only to jsonl, labelstudio" in err
+    assert not (tmp_path / "x.bio").exists()

@@ -41,6 +41,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Annotator"), self.annotator)
         self.raw = QCheckBox(self.tr("Offsets into the raw text (before repair)"), objectName="exportRawOffsets")
         form.addRow("", self.raw)
+        self.format.currentIndexChanged.connect(self._raw_applies)
         self.path = QLineEdit(objectName="exportPath")
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -64,6 +65,13 @@ class ExportDialog(QDialog):
 
     def out(self) -> Path:
         return Path(self.path.text())
+
+    def _raw_applies(self) -> None:
+        """Raw offsets only for the formats that can carry them."""
+        applies = FORMATS[self.format_name()].raw_offsets
+        self.raw.setEnabled(applies)
+        if not applies:
+            self.raw.setChecked(False)
 
     def _suggest_path(self) -> None:
         name = self.format_name()

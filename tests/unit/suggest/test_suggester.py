@@ -9,7 +9,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.suggest import Memory, Suggester
-from annotator.suggest.project import suggest_document, suggest_project
+from annotator.suggest.documents import suggest_document, suggest_project
 from tests.helpers.data import data_path
 
 
