@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="accepted spans (default) or all, adding pending suggestions")
     p.add_argument("--annotator", metavar="NAME", help="only this annotator's spans")
     p.add_argument("--raw-offsets", action="store_true", help="offsets into the raw text, not the normalized one")
+    p.add_argument("--allow-empty", action="store_true", help="write the export even if it holds no document")
     _add_db(p)
 
     p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
@@ -237,12 +238,16 @@ def cmd_status(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from annotator.app.exports import export
     from annotator.export.select import Selection
 
     sel = Selection(args.documents, args.spans, args.annotator)
     with _session(args, create=False) as session:
-        summary = FORMATS[args.format].export(session.project, Path(args.out), sel, raw_offsets=args.raw_offsets)
+        summary, missing = export(session.project, args.format, Path(args.out), sel, raw_offsets=args.raw_offsets,
+                                  allow_empty=args.allow_empty)
     print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
+    for line in missing.lines():
+        print(f"left out: {line}")
     if summary.get("dropped"):
         print(f"{summary['dropped']} spans left out (overlaps, clause labels): see {args.out}.notes.txt")
     return 0

@@ -92,15 +92,26 @@ class Labelling:
     # -- spans -----------------------------------------------------------
 
     def label(self, doc_id: int, start: int, end: int, label: str) -> list[Span]:
-        """A new span; then its string is suggested where else it occurs (when suggestions are on).
-        Returns the new span first, then the suggestions."""
-        span = self.project.add_span(doc_id, start, end, label, annotator=self.annotator)
+        """Label [start, end). Exactly a suggestion: it is accepted (under `label`). Over suggestions of the
+        same label: the new span replaces them (they are rejected), in one undoable step. Then the string is
+        suggested where else it occurs (when suggestions are on). Returns the span first, then the others
+        it changed or suggested."""
+        near = self.project.spans_in(doc_id, start, end)
+        exact = next((s for s in near if s.state == "pending" and (s.start, s.end) == (start, end)), None)
+        if exact is not None:
+            return [self.decide(exact.id, "accepted") if exact.label == label else self.relabel(exact.id, label)]
+        if any(s.state == "pending" and s.label == label for s in near):
+            written = self.project.replace_pending(doc_id, start, end, label, self.annotator)
+        else:
+            written = [self.project.add_span(doc_id, start, end, label, annotator=self.annotator)]
         self._edited(doc_id)
-        more = suggest_occurrences(self.project, span) if self.suggestions_on else []
-        return [span, *more]
+        more = suggest_occurrences(self.project, written[0]) if self.suggestions_on else []
+        return [*written, *more]
 
     def relabel(self, span_id: int, label: str) -> Span:
-        return self._edit(self.project.update_span(span_id, label=label, annotator=self.annotator))
+        """The annotator gives a span another label: it becomes theirs, accepted, no longer a suggestion."""
+        return self._edit(self.project.update_span(span_id, label=label, state="accepted", origin="manual",
+                                                   score=None, annotator=self.annotator))
 
     def decide(self, span_id: int, state: str) -> Span:
         """Accept or reject a suggestion."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from annotator.app.exports import export
 from annotator.app.imports import import_files
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
-from annotator.export.formats import FORMATS
 from annotator.export.select import Selection
 from annotator.gui import dialogs
 from annotator.gui.actions import tr
-from annotator.gui.messages import show_error
+from annotator.gui.messages import show_error, show_warning
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
@@ -108,15 +108,19 @@ class Jobs:
         """Export in a worker thread with a progress bar; the files appear only when they are complete."""
         def job(project, progress, cancelled):
             chosen = replace(sel, progress=lambda i, n: progress(i, n, ""), cancelled=cancelled)
-            return FORMATS[format_name].export(project, out, chosen, raw_offsets=raw_offsets)
+            return export(project, format_name, out, chosen, raw_offsets=raw_offsets)
 
         self.run_job(tr("Exporting"), job, self._exported)
 
-    def _exported(self, summary, error) -> None:
+    def _exported(self, result, error) -> None:
         if error is not None:
             return show_error(self, str(error))
-        self.say(tr("Exported %d documents, %d spans to %s") % (summary["documents"], summary["spans"],
-                                                                 summary["path"]), 10000)
+        summary, missing = result
+        said = tr("Exported %d documents, %d spans to %s") % (summary["documents"], summary["spans"], summary["path"])
+        if missing.documents or missing.pending:
+            show_warning(self, said + "\n\n" + tr("Left out: %d document(s) not marked done, %d pending "
+                                                 "suggestion(s).") % (missing.documents, missing.pending))
+        self.say(said, 10000)
 
     # -- suggesting ------------------------------------------------------
 

@@ -247,21 +247,21 @@ def _annotator(completed_by, names: dict) -> str:
     return str(names.get(str(completed_by)) or f"labelstudio-{completed_by}")
 
 
-def _number(value) -> float | None:
+def _number(value, what: str) -> float | None:
     """A JSON number as a float; None for anything else; refused if not finite."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
     if not math.isfinite(value):
-        raise InputError(f"{value!r} is not a finite number")
+        raise InputError(f"{what} {value!r} is not a finite number")
     return float(value)
 
 
 def _score(value) -> float | None:
-    return _number(value)
+    return _number(value, "score")
 
 
 def _seconds(value) -> float:
-    seconds = _number(value) or 0.0
+    seconds = _number(value, "lead_time") or 0.0
     if seconds < 0:
         raise InputError(f"lead_time {value!r} is negative")
     return seconds

@@ -9,9 +9,10 @@ from annotator.core.model import Span
 ADD_SPAN = "add_span"
 UPDATE_SPAN = "update_span"
 UPDATE_SPANS = "update_spans"  # many spans of one document at once (accept all)
+REPLACE_SPANS = "replace_spans"  # a new span in place of the suggestions it overlaps (rejected)
 DELETE_SPAN = "delete_span"
 SET_STATUS = "set_status"
-UNDOABLE = (ADD_SPAN, UPDATE_SPAN, UPDATE_SPANS, DELETE_SPAN, SET_STATUS)
+UNDOABLE = (ADD_SPAN, UPDATE_SPAN, UPDATE_SPANS, REPLACE_SPANS, DELETE_SPAN, SET_STATUS)
 UNDO = "undo"
 REDO = "redo"
 

@@ -358,6 +358,13 @@ class Project:
                     f"SELECT id, name, json_extract(meta, '$.title'), status, damage FROM documents "
                     f"WHERE id IN ({marks})", doc_ids)}
 
+    def pending_count(self, status: str | None = None) -> int:
+        """Undecided suggestions, in all documents or in those with `status`."""
+        if status is None:
+            return self.db.execute("SELECT count(*) FROM spans WHERE state = 'pending'").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM spans JOIN documents ON documents.id = spans.document_id "
+                               "WHERE spans.state = 'pending' AND documents.status = ?", [status]).fetchone()[0]
+
     def annotators(self) -> list[str]:
         """Everyone who has spans in the project."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT annotator FROM spans ORDER BY annotator")]
@@ -396,6 +403,13 @@ class Project:
         states = tuple(states)
         marks = ",".join("?" * len(states))
         return self._spans_where(f"document_id = ? AND state IN ({marks})", [doc_id, *states])
+
+    def spans_in(self, doc_id: int, start: int, end: int,
+                 states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
+        """The document's spans that overlap [start, end) (one indexed query, not the whole document)."""
+        states = tuple(states)
+        return self._spans_where(f'document_id = ? AND start < ? AND "end" > ? AND state IN '
+                                 f'({",".join("?" * len(states))})', [doc_id, end, start, *states])
 
     def spans_by_id(self, ids: Iterable[int], states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
         """The spans with these ids that are (still) in one of `states`."""
@@ -452,6 +466,28 @@ class Project:
             self._log(ev.ADD_SPAN, annotator, doc_id, span.id, after=asdict(span))
             self._push_undo(annotator)
         return span
+
+    def replace_pending(self, doc_id: int, start: int, end: int, label: str, annotator: str = "") -> list[Span]:
+        """A new span of `label` in place of the pending suggestions of that label it overlaps, which are
+        rejected; one undoable step. Returns the new span, then the rejected ones."""
+        with self._write():
+            overlapping = self._spans_where('document_id = ? AND label = ? AND start < ? AND "end" > ? AND '
+                                            "state != 'rejected'", [doc_id, label, end, start])
+            if any(s.state != "pending" for s in overlapping):
+                self._validate(doc_id, start, end, label, None)  # an accepted span is in the way: refused
+            stamp = now()
+            rejected = [replace(s, state="rejected", annotator=annotator or s.annotator, updated_at=stamp)
+                        for s in overlapping]
+            for s in rejected:
+                self._write_span(s)
+            text = self._validate(doc_id, start, end, label, None, others=[])
+            span = self._insert_span(Span(start=start, end=end, label=label, text=text, document_id=doc_id,
+                                          annotator=annotator, created_at=stamp, updated_at=stamp))
+            self._log(ev.REPLACE_SPANS, annotator, doc_id, span.id,
+                      before={"spans": [asdict(s) for s in overlapping]},
+                      after={"spans": [asdict(s) for s in (span, *rejected)]})
+            self._push_undo(annotator)
+        return [span, *rejected]
 
     def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = ev.ADD_SPANS) -> list[Span]:
         """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one.
@@ -624,17 +660,26 @@ class Project:
         if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
             return
-        if event["action"] == ev.UPDATE_SPANS:
+        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS):
+            other = event["after"] if reverse else event["before"]
+            wanted = {s["id"] for s in target["spans"]}
+            for span in other["spans"]:
+                if span["id"] not in wanted:  # a span the other side has and this one has not
+                    self.db.execute("DELETE FROM spans WHERE id = ?", [span["id"]])
             for span in target["spans"]:
-                self._write_span(self._relabelled(Span(**span)))
+                self._put_span(self._relabelled(Span(**span)))
             return
-        exists = self.db.execute("SELECT 1 FROM spans WHERE id = ?", [event["span_id"]]).fetchone()
         if target is None:
             self.db.execute("DELETE FROM spans WHERE id = ?", [event["span_id"]])
-        elif exists:
-            self._write_span(self._relabelled(Span(**target)))
         else:
-            self._insert_span(self._relabelled(Span(**target)))
+            self._put_span(self._relabelled(Span(**target)))
+
+    def _put_span(self, span: Span) -> None:
+        """Write a span back as the log recorded it: in place, or again if it was deleted."""
+        if self.db.execute("SELECT 1 FROM spans WHERE id = ?", [span.id]).fetchone():
+            self._write_span(span)
+        else:
+            self._insert_span(span)
 
     def _relabelled(self, span: Span) -> Span:
         """A span from the log under its label's present name, following renames and deletions since."""

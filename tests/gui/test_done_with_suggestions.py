@@ -38,3 +38,15 @@ def test_going_back_leaves_the_document_as_it_was(suggesting_window, qtbot):
     box.reject()
     assert window.project.status(doc) != "done" and window.doc_id == doc
     assert window.project.spans(doc, states=("pending",)) == before
+
+
+def test_a_label_key_on_exactly_a_suggestion_accepts_it(suggesting_window, qtbot):
+    window = suggesting_window
+    doc = window.doc_id
+    suggestion = window.project.spans(doc, states=("pending",))[0]
+    label = next(l for l in window.labels if l.name == suggestion.label)
+    window.view.select_cp(suggestion.start, suggestion.end)
+    qtbot.keyClick(window.view, label.hotkey)
+    span = window.project.span(suggestion.id)
+    assert (span.state, span.label, span.annotator) == ("accepted", suggestion.label, "tester")
+    assert window.statusBar().currentMessage() != "" and "overlaps" not in window.statusBar().currentMessage()

@@ -78,7 +78,7 @@ HOSTILE = {  # file name: (bytes, or a function that makes the file; what its li
     "nan.json": (b'[{"data": {"text": "\\u5317\\u4eac"}, "annotations": [{"lead_time": NaN, "result": []}]}]',
                  "NaN is not a JSON number"),
     "infinite.json": (json.dumps([{**task(), "annotations": [{"lead_time": 1e999, "result": []}]}]).encode()
-                      .replace(b"Infinity", b"1e999"), "inf is not a finite number"),
+                      .replace(b"Infinity", b"1e999"), "lead_time inf is not a finite number"),
     "surrogate.json": (b'[{"data": {"text": "\\u5317\\ud800\\u4eac"}}]', "lone surrogate"),
     "bad-middle-line.jsonl": (jsonl(GOOD_RECORD, {**GOOD_RECORD, "text": "短"}, GOOD_RECORD), r"line 2: span \[0, 2\)"),
     "no-format.json": (json.dumps([{"title": "x"}]).encode(), "neither a Label Studio task"),

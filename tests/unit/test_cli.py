@@ -116,6 +116,26 @@ def test_every_command_is_documented_in_the_readme():
 
 
 def test_raw_offsets_are_refused_for_formats_that_carry_their_own_text(default_project, tmp_path, capsys):
-    code, _, err = run(capsys, "export", "--format", "bio", "--raw-offsets", "--out", str(tmp_path / "x.bio"))
+    code, _, err = run(capsys, "export", "--format", "bio", "--raw-offsets", "--documents", "all",
+                       "--out", str(tmp_path / "x.bio"))
     assert code == 1 and "raw offsets apply only to jsonl, labelstudio" in err
     assert not (tmp_path / "x.bio").exists()
+
+
+def test_an_export_says_what_it_left_out_and_refuses_to_be_empty(default_project, tmp_path, capsys):
+    from annotator.app.session import open_session
+    out = tmp_path / "o.jsonl"
+    code, _, err = run(capsys, "export", "--format", "jsonl", "--out", str(out))
+    assert code == 1 and "nothing to export: no document is marked done (5 in the project)" in err
+    assert not out.exists()
+    assert run(capsys, "export", "--format", "jsonl", "--out", str(out), "--allow-empty")[0] == 0
+    assert out.read_text(encoding="utf-8") == ""
+    with open_session() as session:  # one document done, holding an undecided suggestion (an import can do this)
+        p = session.project
+        doc = p.document_ids()[0]
+        p.add_span(doc, 0, 2, "PERSON", origin="suggested", state="pending", score=0.5)
+        p.set_status(doc, "done")
+    code, out_text, _ = run(capsys, "export", "--format", "jsonl", "--out", str(tmp_path / "p.jsonl"))
+    assert code == 0 and "exported 1 documents, 0 spans" in out_text
+    assert "left out: 4 document(s) not marked done" in out_text
+    assert "left out: 1 pending suggestion(s)" in out_text

@@ -124,3 +124,40 @@ def test_a_document_without_a_map_exports_raw_offsets_without_a_traceback(fresh_
     export_jsonl(fresh_project, tmp_path / "o.jsonl", Selection(documents="all"), raw_offsets=True)
     record = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))
     assert record["spans"][0]["text"] == "奉贤区" == record["text"][0:3]
+
+
+def test_labelling_exactly_a_suggestion_accepts_it_under_that_label(project):
+    work = Labelling(project, "ann")
+    doc = project.document_ids()[0]
+    same, other = _suggest(project, doc, (0, 2, "PERSON", 0.9), (5, 8, "REGION", 0.4))
+    (accepted,) = work.label(doc, 0, 2, "PERSON")
+    assert (accepted.id, accepted.state, accepted.origin, accepted.annotator) == (same.id, "accepted", "suggested",
+                                                                                  "ann")
+    (relabelled,) = work.label(doc, 5, 8, "AMOUNT")
+    assert (relabelled.id, relabelled.label, relabelled.state) == (other.id, "AMOUNT", "accepted")
+    assert (relabelled.origin, relabelled.score, relabelled.annotator) == ("manual", None, "ann")
+
+
+def test_a_new_span_over_a_suggestion_of_its_label_replaces_it_in_one_undoable_step(project):
+    work = Labelling(project, "ann")
+    doc = project.document_ids()[0]
+    (suggestion,) = _suggest(project, doc, (2, 6, "REGION", 0.5))
+    written = work.label(doc, 3, 8, "REGION")
+    new, rejected = written[0], written[1]
+    assert (new.start, new.end, new.state, new.origin) == (3, 8, "accepted", "manual")
+    assert (rejected.id, rejected.state) == (suggestion.id, "rejected")
+    assert [(s.start, s.state) for s in project.spans(doc, states=("accepted", "pending", "rejected"))
+            if s.label == "REGION" and s.start < 10] == [(2, "rejected"), (3, "accepted")]
+    work.undo()  # one step: the suggestion is back, the new span gone
+    assert [(s.start, s.end, s.state) for s in project.spans(doc) if s.start < 10] == [(2, 6, "pending")]
+    work.redo()
+    assert [(s.start, s.end, s.state) for s in project.spans(doc) if s.start < 10] == [(3, 8, "accepted")]
+
+
+def test_a_new_span_over_an_accepted_span_of_its_label_is_still_refused(project):
+    from annotator.core.errors import SpanError
+    work = Labelling(project, "ann")
+    doc = project.document_ids()[0]
+    work.label(doc, 0, 4, "REGION")
+    with pytest.raises(SpanError, match="overlaps"):
+        work.label(doc, 2, 6, "REGION")
