@@ -8,16 +8,17 @@ Only the lines a change touches are redrawn.
 from __future__ import annotations
 
 import bisect
+import time
 from collections import defaultdict
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from annotator.core.model import Label, Span
 from annotator.gui.messages import plain_tip
 from annotator.gui.qtutils import Utf16Map
-from annotator.ingest.words import next_bound
+from annotator.ingest.words import next_bound, sentence_at, word_at
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -58,6 +59,7 @@ class DocumentView(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("documentView")
+        self._double_clicked = (0.0, 0)  # when and where (code point) the last double-click was
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
@@ -241,6 +243,23 @@ class DocumentView(QPlainTextEdit):
         c.setPosition(self.u16.to_utf16(start))
         c.setPosition(self.u16.to_utf16(end), QTextCursor.KeepAnchor)
         self.setTextCursor(c)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        """Double-click selects the jieba word under the pointer (Qt's own word breaking takes a whole
+        Chinese clause); a third click soon after selects the sentence."""
+        if event.button() != Qt.LeftButton or not self.text:
+            return super().mouseDoubleClickEvent(event)
+        cp = self.u16.to_cp(self.cursorForPosition(event.position().toPoint()).position())
+        self.select_cp(*word_at(self.text, cp))
+        self._double_clicked = (time.monotonic(), cp)
+
+    def mousePressEvent(self, event) -> None:
+        when, cp = self._double_clicked
+        if event.button() == Qt.LeftButton and time.monotonic() - when < QApplication.doubleClickInterval() / 1000:
+            self._double_clicked = (0.0, 0)
+            self.select_cp(*sentence_at(self.text, cp))
+            return
+        super().mousePressEvent(event)
 
     def keyPressEvent(self, event) -> None:
         """Ctrl+Left / Ctrl+Right (with Shift: extend the selection) move by jieba words, not by characters."""

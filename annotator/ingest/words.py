@@ -37,3 +37,31 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     e_rel = min(end, line_end) - line_start
     e = bounds[bisect.bisect_left(bounds, e_rel)]
     return line_start + s, line_start + max(e, s + 1)
+
+
+SENTENCE_END = "。！？!?；;"
+
+
+def word_at(text: str, pos: int) -> tuple[int, int]:
+    """The jieba word of its line that holds position `pos` (a double-click)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if not line:
+        return pos, pos
+    bounds = word_bounds(line)
+    rel = min(pos - line_start, len(line) - 1)
+    i = bisect.bisect_right(bounds, rel) - 1
+    return line_start + bounds[i], line_start + bounds[i + 1]
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence that holds position `pos` (a triple-click): after the previous sentence end or line
+    break, through the next one (the line break itself left out)."""
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END + "\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
+    line_end = text.find("\n", pos)
+    end = min(ends) + 1 if ends else len(text)
+    if line_end >= 0:
+        end = min(end, line_end)
+    return start, max(end, start)

@@ -1,5 +1,5 @@
-"""Ctrl+Enter never leaves a done document with undecided suggestions: the annotator accepts or rejects
-the rest, or goes back."""
+"""Suggestions and selections in the window: Ctrl+Enter never leaves a done document with undecided
+suggestions; a label key on a suggestion accepts it; a double-click selects a word, a third click the sentence."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -50,3 +50,20 @@ def test_a_label_key_on_exactly_a_suggestion_accepts_it(suggesting_window, qtbot
     span = window.project.span(suggestion.id)
     assert (span.state, span.label, span.annotator) == ("accepted", suggestion.label, "tester")
     assert window.statusBar().currentMessage() != "" and "overlaps" not in window.statusBar().currentMessage()
+
+
+def test_double_click_selects_the_word_and_a_third_click_the_sentence(window, qtbot):
+    doc_with_xi = next(d for d in window.project.document_ids() if "习近平" in window.project.text(d))
+    window.open_document(doc_with_xi)
+    text = window.view.text
+    at = text.index("习近平") + 1
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.u16.to_utf16(at))
+    point = window.view.cursorRect(cursor).center()
+    qtbot.mouseDClick(window.view.viewport(), Qt.LeftButton, pos=point)
+    assert window.view.textCursor().selectedText() == "习近平"
+    qtbot.mouseClick(window.view.viewport(), Qt.LeftButton, pos=point)
+    start, end = window.view.selection_cp()
+    sentence = text[start:end]
+    assert "习近平" in sentence and sentence.endswith(("。", "！", "？", "；")) and "\n" not in sentence
+    assert start == 0 or text[start - 1] in "。！？!?；;\n"
