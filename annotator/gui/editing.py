@@ -76,9 +76,15 @@ class Editing:
         self._decide(self._pending_here(), "rejected")
 
     def _decide(self, span: Span | None, state: str) -> None:
-        """Accept or reject a suggestion, then select the next one, so Enter / X walk through them."""
+        """Accept or reject a suggestion, then select the next one, so Enter / X walk through them; where
+        there is none, go to the next suggestion."""
         if span is None:
-            return self.say(tr("No suggestion here."))
+            pending = [s for s in self.view.spans if s.state == "pending"]
+            here = self.view.cursor_cp()
+            following = next((s for s in pending if s.start >= here), pending[0] if pending else None)
+            if following is None:
+                return self.say(tr("No suggestions in this document."))
+            return self.view.set_selected(following)
         self.view.selected = None
         self._change(lambda: [self.labelling.decide(span.id, state)])
         self.view.set_selected(self.labelling.next_suggestion(self.view.spans, span))

@@ -5,6 +5,14 @@ import bisect
 from functools import lru_cache
 
 
+def load_in_background() -> None:
+    """Load jieba's dictionary (about a second) in a thread, so the first word move or snap does not wait."""
+    import threading
+
+    import jieba
+    threading.Thread(target=jieba.initialize, name="jieba-dictionary", daemon=True).start()
+
+
 @lru_cache(maxsize=4096)
 def word_bounds(line: str) -> tuple[int, ...]:
     """Code-point offsets in `line` where a jieba word starts or ends (0 and len(line) included)."""

@@ -67,3 +67,28 @@ def test_double_click_selects_the_word_and_a_third_click_the_sentence(window, qt
     sentence = text[start:end]
     assert "习近平" in sentence and sentence.endswith(("。", "！", "？", "；")) and "\n" not in sentence
     assert start == 0 or text[start - 1] in "。！？!?；;\n"
+
+
+def test_enter_where_there_is_no_suggestion_goes_to_the_next_one(suggesting_window, qtbot):
+    window = suggesting_window
+    pending = window.project.spans(window.doc_id, states=("pending",))
+    window.clear_selection()
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.u16.to_utf16(len(window.view.text)))  # past the last suggestion
+    window.view.setTextCursor(cursor)
+    qtbot.keyClick(window.view, Qt.Key_Return)
+    assert window.view.selected.id == pending[0].id  # round to the first, nothing decided
+    assert window.project.spans(window.doc_id, states=("pending",)) == pending
+
+
+def test_escape_from_find_gives_the_label_keys_back_to_the_text(window, qtbot):
+    from tests.helpers.window import select
+    qtbot.keyClick(window.view, Qt.Key_F, Qt.ControlModifier)
+    assert window.find_box.hasFocus()
+    window.find_box.setText("奉贤")  # (QTest types ASCII only)
+    qtbot.keyClick(window.find_box, Qt.Key_Return)
+    qtbot.keyClick(window.find_box, Qt.Key_Escape)
+    assert not window.find_box.isVisible() and window.view.hasFocus()
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert [s.text for s in window.project.spans(window.doc_id)] == ["奉贤区"]
