@@ -44,6 +44,8 @@ def run_until_killed(db: Path, seed: int, rng: random.Random) -> list[str]:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     out += proc.stdout.read()  # what was written before the kill
+    proc.stdout.close()
+    sel.close()
     lines = out.decode().split("\n")
     return [line for line in lines[:-1] if line and line != "ready"]  # the last piece may be cut
 
