@@ -50,6 +50,18 @@
         <source>Damaged text left after repair</source>
         <translation>修复后仍有损坏文本</translation>
     </message>
+    <message>
+        <source>To do</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -583,6 +595,98 @@
         <source>Done %d / %d</source>
         <translation>已完成 %d / %d</translation>
     </message>
+    <message>
+        <source>This project is already open in %s. You can work in both: every change is saved at once and each window shows the other's new documents.</source>
+        <translation>此项目已在%s中打开。两处都可以工作：每处改动都立即保存，各窗口会显示对方新增的文档。</translation>
+    </message>
+    <message>
+        <source>This project is already open in this window.</source>
+        <translation>此项目已在本窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Backups are off: %s</source>
+        <translation>备份已关闭：%s</translation>
+    </message>
+    <message>
+        <source>%d suggestion(s) in this document are still undecided. A done document keeps no undecided suggestions: accept the rest, reject the rest, or go back and decide them one by one.</source>
+        <translation>本文档仍有 %d 条建议未处理。已完成的文档不留未处理的建议：接受其余建议、拒绝其余建议，或返回逐条处理。</translation>
+    </message>
+    <message>
+        <source>Accept the rest</source>
+        <translation>接受其余建议</translation>
+    </message>
+    <message>
+        <source>Reject the rest</source>
+        <translation>拒绝其余建议</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Left out: %d document(s) not marked done, %d pending suggestion(s).</source>
+        <translation>未导出：%d 个未标记完成的文档，%d 条待定建议。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <source>Suggestions decided %d / %d</source>
+        <translation>建议已处理 %d / %d</translation>
+    </message>
+    <message>
+        <source>Select a span first (click it, or Tab to it).</source>
+        <translation>请先选中一个标注（点击它，或按 Tab 键）。</translation>
+    </message>
+    <message>
+        <source>Span end one character right</source>
+        <translation>标注结尾右移一个字</translation>
+    </message>
+    <message>
+        <source>Span end one character left</source>
+        <translation>标注结尾左移一个字</translation>
+    </message>
+    <message>
+        <source>Span start one character right</source>
+        <translation>标注开头右移一个字</translation>
+    </message>
+    <message>
+        <source>Span start one character left</source>
+        <translation>标注开头左移一个字</translation>
+    </message>
+    <message>
+        <source>Span end one word right</source>
+        <translation>标注结尾右移一个词</translation>
+    </message>
+    <message>
+        <source>Span end one word left</source>
+        <translation>标注结尾左移一个词</translation>
+    </message>
+    <message>
+        <source>Span start one word right</source>
+        <translation>标注开头右移一个词</translation>
+    </message>
+    <message>
+        <source>Span start one word left</source>
+        <translation>标注开头左移一个词</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -771,6 +875,17 @@
         <location filename="../annotator/gui/workers.py" line="36" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLock</name>
+    <message>
+        <source>another window</source>
+        <translation>另一个窗口</translation>
+    </message>
+    <message>
+        <source>another window (%s, process %d on %s)</source>
+        <translation>另一个窗口（%s，进程 %d，主机 %s）</translation>
     </message>
 </context>
 </TS>

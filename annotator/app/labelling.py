@@ -113,6 +113,11 @@ class Labelling:
         return self._edit(self.project.update_span(span_id, label=label, state="accepted", origin="manual",
                                                    score=None, annotator=self.annotator))
 
+    def resize(self, span_id: int, start: int, end: int) -> Span:
+        """Move a span's edges (one undoable step); it becomes the annotator's, accepted."""
+        return self._edit(self.project.update_span(span_id, start=start, end=end, state="accepted",
+                                                   annotator=self.annotator))
+
     def decide(self, span_id: int, state: str) -> Span:
         """Accept or reject a suggestion."""
         return self._edit(self.project.update_span(span_id, state=state, annotator=self.annotator))

@@ -1,11 +1,13 @@
 """The document list: a table model over SQLite that loads only the rows on screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from annotator.store.project import Project
 
-STATUS_ZH = {"todo": "未开始", "in_progress": "进行中", "done": "已完成"}
+STATUS_WORDS = {"todo": QT_TRANSLATE_NOOP("DocumentListModel", "To do"),
+                "in_progress": QT_TRANSLATE_NOOP("DocumentListModel", "In progress"),
+                "done": QT_TRANSLATE_NOOP("DocumentListModel", "Done")}
 COLUMNS = ("name", "status", "spans", "pending", "damage")
 ORDER = {0: "name", 1: "status", 4: "damage"}  # column -> the project's sort order (others by name)
 
@@ -19,6 +21,7 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self.project = project
         self.filter_text = ""
+        self.status: str | None = None
         self.order = "name"
         self.descending = False
         self.ids: list[int] = []
@@ -28,13 +31,18 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the ids (after an import, a filter or a sort change)."""
         self.beginResetModel()
-        self.ids = self.project.document_ids(contains=self.filter_text, order=self.order,
+        self.ids = self.project.document_ids(status=self.status, contains=self.filter_text, order=self.order,
                                              descending=self.descending)
         self._rows.clear()
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
         self.filter_text = text.strip()
+        self.reload()
+
+    def set_status(self, status: str | None) -> None:
+        """Only documents with this status (None: all)."""
+        self.status = status
         self.reload()
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
@@ -69,7 +77,7 @@ class DocumentListModel(QAbstractTableModel):
         name, status, spans, pending, damage = self._fetch(index.row())
         col = index.column()
         if role == Qt.DisplayRole:
-            return (name, self.tr(STATUS_ZH[status]), spans, pending or "", "⚠" if damage else "")[col]
+            return (name, self.tr(STATUS_WORDS[status]), spans, pending or "", "⚠" if damage else "")[col]
         if role == Qt.ToolTipRole and col == 4 and damage:
             return self.tr("%n damaged character(s) (? or �) left in the text", "", damage)
         if role == Qt.UserRole:

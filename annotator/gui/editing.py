@@ -8,7 +8,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.core.spans import trim
 from annotator.gui.actions import tr
-from annotator.ingest.words import snap
+from annotator.ingest.words import snap, word_step
 from annotator.store.events import Change
 
 
@@ -103,6 +103,18 @@ class Editing:
             self.view.selected = None
             self._change(lambda: [self.labelling.delete(span.id)])
             self.view.set_selected(None)
+
+    def move_edge(self, edge: str, step: int, by_word: bool = False) -> None:
+        """Alt+arrows move the selected span's end (with Shift its start) by a character, with Ctrl by a
+        jieba word; one undoable change each."""
+        span = self.view.selected
+        if span is None or self.show_raw:
+            return self.say(tr("Select a span first (click it, or Tab to it)."))
+        pos = span.start if edge == "start" else span.end
+        pos = word_step(self.view.text, pos, step) if by_word else pos + step
+        start, end = (pos, span.end) if edge == "start" else (span.start, pos)
+        if 0 <= start < end <= len(self.view.text):
+            self._change(lambda: [self.labelling.resize(span.id, start, end)], select=True)
 
     def clear_selection(self) -> None:
         if self.find_box.close_bar():  # Esc first closes the find box

@@ -61,7 +61,11 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.find_box = FindBar(self.view)
         self.find_box.notFound.connect(self.say)
         splitter = QSplitter()
-        for widget in (self.documents.widget, _column(self.label_bar, self.find_box, self.view), self.spans.widget):
+        self.meta_line = QLabel(objectName="documentMeta")
+        self.meta_line.setTextFormat(Qt.PlainText)
+        self.meta_line.setWordWrap(True)
+        for widget in (self.documents.widget, _column(self.label_bar, self.meta_line, self.find_box, self.view),
+                       self.spans.widget):
             splitter.addWidget(widget)
         splitter.setSizes([400, 720, 300])
         self.setCentralWidget(splitter)
@@ -73,8 +77,10 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.guidelines.hide()
 
         self.status_annotator, self.status_position, self.status_progress = QLabel(), QLabel(), QLabel()
+        self.status_suggestions = QLabel(objectName="suggestionProgress")
         self.clock = DocumentClock()
-        for w in (self.status_annotator, self.status_position, self.status_progress, self.clock):
+        for w in (self.status_annotator, self.status_suggestions, self.status_position, self.status_progress,
+                  self.clock):
             self.statusBar().addPermanentWidget(w)
         self.setAcceptDrops(True)
         self._apply_font()
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
             self.model.refresh_document(doc_id)
         self.view.show_text(*self._shown())
         self._fill_span_list()
+        self.meta_line.setText(self._describe(doc_id))
         self.documents.select(doc_id)
         self._update_status()
         self.clock.start(self.project.document_time(doc_id))
@@ -143,6 +150,12 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
             return self.project.text(self.doc_id), spans
         doc = self.project.document(self.doc_id)
         return doc.original, doc.raw_spans(spans)
+
+    def _describe(self, doc_id: int) -> str:
+        """The line over the text: what import moved to metadata (date, source, title) and the file."""
+        doc = self.project.document(doc_id)
+        parts = [f"{tr(key)}: {doc.meta[key]}" for key in ("title", "date", "source", "site") if doc.meta.get(key)]
+        return "  ·  ".join([*parts, doc.name])
 
     def toggle_raw(self) -> None:
         self.show_raw = not self.show_raw
@@ -205,6 +218,8 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.status_annotator.setText(tr("Annotator: %s") % self.annotator)
         self.status_position.setText(f"{row + 1} / {self.model.rowCount()}" if row >= 0 else "")
         self.status_progress.setText(tr("Done %d / %d") % (stats["done"], sum(stats.values())))
+        decided, made = self.project.suggestion_progress(self.doc_id) if self.doc_id is not None else (0, 0)
+        self.status_suggestions.setText(tr("Suggestions decided %d / %d") % (decided, made) if made else "")
 
     def closeEvent(self, event) -> None:
         """Closing stops a running import or export as a cancel would, and waits for it, first."""

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import ORIGINS, STATES, Label
 from annotator.gui.actions import tr
-from annotator.gui.document_model import DocumentListModel
+from annotator.gui.document_model import STATUS_WORDS, DocumentListModel
 from annotator.gui.span_list import SpanListModel
 from annotator.store.project import Project
 
@@ -50,7 +50,12 @@ class DocumentPanel:
         self.filter = QLineEdit(objectName="documentFilter")
         self.filter.setPlaceholderText(tr("Filter by name or text…"))
         self.filter.textChanged.connect(self.model.set_filter)
-        self.widget = _column(self.filter, self.table)
+        self.status = QComboBox(objectName="statusFilter")
+        self.status.addItem(tr("All documents"), None)
+        for status, words in STATUS_WORDS.items():
+            self.status.addItem(self.model.tr(words), status)
+        self.status.currentIndexChanged.connect(lambda _: self.model.set_status(self.status.currentData()))
+        self.widget = _column(self.filter, self.status, self.table)
 
     def select(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 from annotator.core.model import Label, Span
 from annotator.gui.messages import plain_tip
 from annotator.gui.qtutils import Utf16Map
-from annotator.ingest.words import next_bound, sentence_at, word_at
+from annotator.ingest.words import sentence_at, word_at, word_step
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -270,16 +270,7 @@ class DocumentView(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def move_by_word(self, step: int, extend: bool) -> None:
-        cp = self.cursor_cp()
-        line = bisect.bisect_right(self.line_starts, cp) - 1
-        start = self.line_starts[line]
-        in_line = cp - start
-        if step > 0 and in_line >= len(self.lines[line]) and line + 1 < len(self.lines):
-            target = self.line_starts[line + 1]
-        elif step < 0 and in_line == 0 and line > 0:
-            target = self.line_starts[line - 1] + len(self.lines[line - 1])
-        else:
-            target = start + next_bound(self.lines[line], in_line, step)
+        target = word_step(self.text, self.cursor_cp(), step)
         cursor = self.textCursor()
         cursor.setPosition(self.u16.to_utf16(target), QTextCursor.KeepAnchor if extend else QTextCursor.MoveAnchor)
         self.setTextCursor(cursor)

@@ -34,6 +34,19 @@ def next_bound(line: str, pos: int, step: int) -> int:
     return bounds[i] if i >= 0 else 0
 
 
+def word_step(text: str, pos: int, step: int) -> int:
+    """The next word boundary of the text after `pos` (step 1) or before it (step -1); a line's end and the
+    next line's start are steps too."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if step > 0 and pos >= line_end:
+        return min(pos + 1, len(text))
+    if step < 0 and pos <= line_start:
+        return max(pos - 1, 0)
+    return line_start + next_bound(text[line_start:line_end], pos - line_start, step)
+
+
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened to whole words of the line it starts in."""
     line_start = text.rfind("\n", 0, start) + 1

@@ -46,6 +46,7 @@ def _accepted_by(changes: dict, annotator: str) -> dict:
     return changes
 
 
+TITLE_CHARS = 40  # a report without a title is listed by the start of its first line
 # How the document list may be sorted: name -> ORDER BY keys.
 ORDERS = {"id": ("id",), "name": ("name",), "status": ("status", "name"), "damage": ("damage DESC", "name")}
 
@@ -353,10 +354,18 @@ class Project:
         counts = {d: (n, p) for d, n, p in self.db.execute(
             f"SELECT document_id, sum(state = 'accepted'), sum(state = 'pending') FROM spans "
             f"WHERE document_id IN ({marks}) GROUP BY document_id", doc_ids)}
-        return {d: DocumentRow(title or name, status, *counts.get(d, (0, 0)), damage)
-                for d, name, title, status, damage in self.db.execute(
-                    f"SELECT id, name, json_extract(meta, '$.title'), status, damage FROM documents "
-                    f"WHERE id IN ({marks})", doc_ids)}
+        return {d: DocumentRow(title or head.split("\n", 1)[0].strip()[:TITLE_CHARS] or name, status,
+                               *counts.get(d, (0, 0)), damage)
+                for d, name, title, head, status, damage in self.db.execute(
+                    f"SELECT id, name, json_extract(meta, '$.title'), substr(text, 1, {TITLE_CHARS * 2}), status, "
+                    f"damage FROM documents WHERE id IN ({marks})", doc_ids)}
+
+    def suggestion_progress(self, doc_id: int) -> tuple[int, int]:
+        """(decided, made): the document's suggestions that were accepted or rejected, of all it was given."""
+        decided, made = self.db.execute(
+            "SELECT coalesce(sum(state != 'pending'), 0), count(*) FROM spans WHERE document_id = ? "
+            "AND origin = 'suggested'", [doc_id]).fetchone()
+        return decided, made
 
     def pending_count(self, status: str | None = None) -> int:
         """Undecided suggestions, in all documents or in those with `status`."""
@@ -532,14 +541,19 @@ class Project:
         return replace(span, id=span_id)
 
     def update_span(self, span_id: int, *, annotator: str = "", **changes) -> Span:
-        """Change a span's label, state or score (relabel, accept, reject); an accepted span becomes `annotator`'s."""
-        allowed = {"label", "state", "score", "origin"}
+        """Change a span's label, state, score or edges (relabel, accept, reject, resize); an accepted span
+        becomes `annotator`'s."""
+        allowed = {"label", "state", "score", "origin", "start", "end"}
         if set(changes) - allowed:
             raise SpanError(f"cannot change {sorted(set(changes) - allowed)} of a span")
         _check_score(changes.get("score"))
         with self._write():
             old = self.span(span_id)
             new = replace(old, **_accepted_by(changes, annotator), updated_at=now())
+            if (new.start, new.end) != (old.start, old.end):
+                text = self.text(old.document_id)
+                check_span(text, new.start, new.end)
+                new = replace(new, text=text[new.start:new.end])
             if new.state not in STATES or new.origin not in ORIGINS:
                 raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
             if new.state != "rejected":
