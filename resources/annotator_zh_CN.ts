@@ -687,6 +687,50 @@
         <source>Span start one word left</source>
         <translation>标注开头左移一个词</translation>
     </message>
+    <message>
+        <source>accept %d suggestion(s)</source>
+        <translation>接受 %d 条建议</translation>
+    </message>
+    <message>
+        <source>decide %d suggestion(s)</source>
+        <translation>处理 %d 条建议</translation>
+    </message>
+    <message>
+        <source>label %s %s in place of suggestions</source>
+        <translation>标注 %s %s，替换建议</translation>
+    </message>
+    <message>
+        <source>add %s %s</source>
+        <translation>添加 %s %s</translation>
+    </message>
+    <message>
+        <source>delete %s %s</source>
+        <translation>删除 %s %s</translation>
+    </message>
+    <message>
+        <source>accept %s %s</source>
+        <translation>接受 %s %s</translation>
+    </message>
+    <message>
+        <source>reject %s %s</source>
+        <translation>拒绝 %s %s</translation>
+    </message>
+    <message>
+        <source>resize %s %s</source>
+        <translation>调整 %s %s 的边界</translation>
+    </message>
+    <message>
+        <source>relabel %s as %s</source>
+        <translation>将 %s 改标为 %s</translation>
+    </message>
+    <message>
+        <source>document status</source>
+        <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>Show rejected spans</source>
+        <translation>显示已拒绝的标注</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

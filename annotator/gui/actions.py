@@ -78,6 +78,8 @@ MENUS: tuple[tuple[str, tuple], ...] = (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Smaller text"), ("Ctrl+-",), "zoom", (-1,)),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Show the original text"), ("Ctrl+R",), "toggle_raw",
               name="rawAction"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Show rejected spans"), ("Ctrl+Shift+R",), "toggle_rejected",
+              name="rejectedAction"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Find…"), ("Ctrl+F",), "open_find"),
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (

@@ -9,7 +9,36 @@ from annotator.core.model import Span
 from annotator.core.spans import trim
 from annotator.gui.actions import tr
 from annotator.ingest.words import snap, word_step
+from annotator.store import events
 from annotator.store.events import Change
+
+
+def what_changed(change: Change) -> str:
+    """An undone or redone change in the annotator's words ("accept 3 suggestions", "add REGION 保靖县")."""
+    spans = change.spans
+    first = spans[-1] if spans else None
+    if change.action == events.UPDATE_SPANS:
+        count = len(spans) // 2
+        after = spans[count:]
+        accepted = sum(s.state == "accepted" for s in after)
+        return tr("accept %d suggestion(s)") % accepted if accepted == count else tr("decide %d suggestion(s)") % count
+    if change.action == events.REPLACE_SPANS:
+        return tr("label %s %s in place of suggestions") % (spans[0].label, spans[0].text) if spans else ""
+    if change.action == events.ADD_SPAN and first:
+        return tr("add %s %s") % (first.label, first.text)
+    if change.action == events.DELETE_SPAN and first:
+        return tr("delete %s %s") % (first.label, first.text)
+    if change.action == events.UPDATE_SPAN and len(spans) == 2:
+        before, after = spans
+        if before.state != after.state:
+            return (tr("accept %s %s") if after.state == "accepted" else tr("reject %s %s")) % (after.label,
+                                                                                               after.text)
+        if (before.start, before.end) != (after.start, after.end):
+            return tr("resize %s %s") % (after.label, after.text)
+        return tr("relabel %s as %s") % (after.text, after.label)
+    if change.action == events.SET_STATUS:
+        return tr("document status")
+    return change.action
 
 
 class Editing:
@@ -55,15 +84,16 @@ class Editing:
             self.view.set_selected(next((s for s in self.view.spans if selected and s.id == selected.id), None))
         else:
             ids = {s.id for s in changed}
-            self.view.replace_spans(ids, self.project.spans_by_id(ids))
+            self.view.replace_spans(ids, self.project.spans_by_id(ids, self.shown_states))
         self._fill_span_list()
         self.model.refresh_document(self.doc_id)
         self._update_status()
 
     def _pending_here(self) -> Span | None:
-        """The selected span if it is a suggestion, else the suggestion under the cursor."""
+        """The selected span if it is a suggestion (or a rejected one, shown to be restored), else the
+        suggestion under the cursor."""
         span = self.view.selected
-        if span is not None and span.state == "pending":
+        if span is not None and span.state in ("pending", "rejected"):
             return span
         return next((s for s in self.view.spans_at(self.view.cursor_cp()) if s.state == "pending"), None)
 
@@ -145,7 +175,7 @@ class Editing:
         else:
             self.view.selected = None
             self._refresh_spans(change.spans)
-        self.say(f"{verb}: {change.action}")
+        self.say(f"{verb}: {what_changed(change)}", 4000)
 
     def _span_item_clicked(self, index: QModelIndex) -> None:
         span_id = self.spans.model.data(index, Qt.UserRole)

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.recent_menu = self.named["recentProjects"]
         self.raw_action = self.named["rawAction"]
         self.raw_action.setCheckable(True)
+        self.named["rejectedAction"].setCheckable(True)
+        self.show_rejected = False
+        self.view.spanSelected.connect(self.spans.follow)
         self.label_bar = LabelBar(self.named["&Edit"])
         self.label_bar.labelChosen.connect(self.apply_label)
         self.find_box = FindBar(self.view)
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         for widget in (self.documents.widget, _column(self.label_bar, self.meta_line, self.find_box, self.view),
                        self.spans.widget):
             splitter.addWidget(widget)
-        splitter.setSizes([400, 720, 300])
+        splitter.setSizes([380, 640, 380])
         self.setCentralWidget(splitter)
         self.guidelines = QDockWidget(tr("Guidelines"), self, objectName="guidelines")
         browser = QTextBrowser()
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
 
     def _shown(self) -> tuple[str, list[Span]]:
         """The open document's text and spans: normalized, or the original raw text with the spans mapped."""
-        spans = self.project.spans(self.doc_id)
+        spans = self.project.spans(self.doc_id, self.shown_states)
         if not self.show_raw:
             return self.project.text(self.doc_id), spans
         doc = self.project.document(self.doc_id)
@@ -156,6 +159,19 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         doc = self.project.document(doc_id)
         parts = [f"{tr(key)}: {doc.meta[key]}" for key in ("title", "date", "source", "site") if doc.meta.get(key)]
         return "  ·  ".join([*parts, doc.name])
+
+    @property
+    def shown_states(self) -> tuple[str, ...]:
+        return ("accepted", "pending", "rejected") if self.show_rejected else ("accepted", "pending")
+
+    def toggle_rejected(self) -> None:
+        """Show rejected spans struck through, so that one can be selected and accepted again (Enter)."""
+        self.show_rejected = not self.show_rejected
+        self.named["rejectedAction"].setChecked(self.show_rejected)
+        self.spans.set_states(self.shown_states)
+        if self.doc_id is not None:
+            self.view.show_text(*self._shown())
+            self._fill_span_list()
 
     def toggle_raw(self) -> None:
         self.show_raw = not self.show_raw

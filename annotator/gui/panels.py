@@ -80,13 +80,29 @@ class SpanPanel:
         self.filter = QComboBox(objectName="spanFilter")
         self.widget = _column(self.filter, self.table)
 
+    states: tuple[str, ...] = ("accepted", "pending")
+
+    def set_states(self, states: tuple[str, ...]) -> None:
+        """Which states the filter offers (rejected ones when they are shown)."""
+        self.states = states
+        self.set_labels(self.labels)
+
+    def follow(self, span) -> None:
+        """Select the row of the span selected in the text."""
+        row = next((i for i, s in enumerate(self.model.rows) if span is not None and s.id == span.id), -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+
     def set_labels(self, labels: list[Label]) -> None:
+        self.labels = labels
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.addItem(tr("All spans"), None)
         for label in labels:
             self.filter.addItem(f"{label.display_zh} {label.name}", ("label", label.name))
-        for state in ("accepted", "pending"):
+        for state in self.states:
             self.filter.addItem(self.model.words[state], ("state", state))
         self.filter.blockSignals(False)
         self.model.set_labels(labels)

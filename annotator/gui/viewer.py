@@ -55,6 +55,7 @@ class DocumentView(QPlainTextEdit):
     """Shows one document's normalized text (or its raw text) with its spans."""
 
     spanClicked = Signal(object)  # Span or None
+    spanSelected = Signal(object)  # Span or None: the selected span changed (by click, key or program)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -144,7 +145,17 @@ class DocumentView(QPlainTextEdit):
     # -- drawing ---------------------------------------------------------
 
     def format_for(self, covering: list[Span]) -> QTextCharFormat:
-        """One format for a piece of text covered by several spans: innermost entity colour, clause underline."""
+        """One format for a piece of text covered by several spans: innermost entity colour, clause underline;
+        where only rejected spans are (shown on request), grey and struck through."""
+        live = [s for s in covering if s.state != "rejected"]
+        if not live:
+            fmt = self._formats.get("rejected")
+            if fmt is None:
+                fmt = self._formats["rejected"] = QTextCharFormat()
+                fmt.setFontStrikeOut(True)
+                fmt.setForeground(QColor("#8c8c8c"))
+            return fmt
+        covering = live
         entities = [s for s in covering if self._kind(s) == "entity"]
         clauses = [s for s in covering if self._kind(s) == "clause"]
         inner = min(entities, key=lambda s: s.end - s.start) if entities else None
@@ -287,6 +298,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_selected(self, span: Span | None) -> None:
         self.selected = span
+        self.spanSelected.emit(span)
         if span is not None:
             c = self.textCursor()
             c.setPosition(self.u16.to_utf16(span.start))

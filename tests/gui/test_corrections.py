@@ -1,5 +1,5 @@
-"""Correcting without the mouse, and finding one's way: span edges by keys, the document list's titles and
-status filter, the metadata line, the suggestion progress."""
+"""Correcting and finding one's way: span edges by keys, rejected spans shown and restored, the span list
+following the text, undo in words, the document list's titles and status filter, metadata, progress."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
@@ -59,3 +59,39 @@ def test_the_metadata_line_and_the_suggestion_progress(suggesting_window, qtbot)
     window.view.set_selected(pending[0])
     qtbot.keyClick(window.view, Qt.Key_X)
     assert progress.text() == f"Suggestions decided 1 / {len(pending)}"
+
+
+def test_rejected_spans_can_be_shown_and_accepted_again(suggesting_window, qtbot):
+    window = suggesting_window
+    suggestion = window.project.spans(window.doc_id, states=("pending",))[0]
+    window.view.set_selected(suggestion)
+    qtbot.keyClick(window.view, Qt.Key_X)
+    assert suggestion.id not in {s.id for s in window.view.spans}  # gone from the text
+    qtbot.keyClick(window.view, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)  # show rejected spans
+    shown = next(s for s in window.view.spans if s.id == suggestion.id)
+    assert shown.state == "rejected" and window.view.format_for([shown]).fontStrikeOut()
+    filters = window.findChild(QComboBox, "spanFilter")
+    assert ("state", "rejected") in [tuple(filters.itemData(i) or ()) for i in range(filters.count())]
+    window.view.set_selected(shown)
+    qtbot.keyClick(window.view, Qt.Key_Return)  # restore it
+    assert window.project.span(suggestion.id).state == "accepted"
+
+
+def test_the_span_list_follows_the_span_selected_in_the_text(window, qtbot):
+    from PySide6.QtWidgets import QTableView
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    select(window, "5月9日")
+    qtbot.keyClick(window.view, Qt.Key_2)
+    table = window.findChild(QTableView, "spanList")
+    second = window.view.spans[1]
+    window.view.set_selected(second)
+    rows = table.selectionModel().selectedRows()
+    assert [table.model().rows[r.row()].id for r in rows] == [second.id]
+
+
+def test_undo_says_what_it_undid_in_words(window, qtbot):
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert window.statusBar().currentMessage() == "Undone: add REGION 奉贤区"
