@@ -731,6 +731,22 @@
         <source>Show rejected spans</source>
         <translation>显示已拒绝的标注</translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Move by a word (with Shift: select)</source>
+        <translation>按词移动（加 Shift：选择）</translation>
+    </message>
+    <message>
+        <source>Double-click / triple-click</source>
+        <translation>双击 / 三击</translation>
+    </message>
+    <message>
+        <source>Select the word / the sentence</source>
+        <translation>选中词 / 句子</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -84,8 +84,22 @@ MENUS: tuple[tuple[str, tuple], ...] = (
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Guidelines"), ("F1",), "toggle_guidelines"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"), ("?", "Shift+F1"), "toggle_shortcuts"),
     )),
 )
+
+
+def shortcut_sheet(labels) -> str:
+    """Every key of the window, from the tables above and the label set, as an HTML table (translated)."""
+    import html
+    rows = [(f"{l.hotkey}", tr("Label %s") % f"{l.display_zh} {l.name}") for l in labels if l.hotkey]
+    rows += [(" / ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in e.keys), tr(e.text))
+             for _, entries in MENUS for e in entries if e is not SEPARATOR and e.keys]
+    rows += [("Ctrl+Left / Ctrl+Right", tr("Move by a word (with Shift: select)")),
+             (tr("Double-click / triple-click"), tr("Select the word / the sentence"))]
+    cells = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t.replace('&', ''))}</td></tr>"
+                    for k, t in rows)
+    return f"<table cellpadding='3'>{cells}</table>"
 
 
 def tr(text: str) -> str:

@@ -78,6 +78,10 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.guidelines.setWidget(browser)
         self.addDockWidget(Qt.RightDockWidgetArea, self.guidelines)
         self.guidelines.hide()
+        self.shortcuts = QDockWidget(tr("Keyboard shortcuts"), self, objectName="shortcuts")
+        self.shortcuts.setWidget(QTextBrowser(objectName="shortcutSheet"))
+        self.addDockWidget(Qt.RightDockWidgetArea, self.shortcuts)
+        self.shortcuts.hide()
 
         self.status_annotator, self.status_position, self.status_progress = QLabel(), QLabel(), QLabel()
         self.status_suggestions = QLabel(objectName="suggestionProgress")
@@ -227,6 +231,10 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
 
     def toggle_guidelines(self) -> None:
         self.guidelines.setVisible(not self.guidelines.isVisible())
+
+    def toggle_shortcuts(self) -> None:
+        self.shortcuts.widget().setHtml(actions.shortcut_sheet(self.labels))
+        self.shortcuts.setVisible(not self.shortcuts.isVisible())
 
     def _update_status(self) -> None:
         stats = self.project.status_counts()

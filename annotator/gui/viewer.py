@@ -330,4 +330,5 @@ class DocumentView(QPlainTextEdit):
         name = f"{label.display_zh} {s.label}" if label else s.label
         who = f" · {s.annotator}" if s.annotator else ""
         score = f" · {s.score:.2f}" if s.score is not None else ""
-        return f"{name}: {s.text} ({s.origin}, {s.state}{who}{score})"
+        words = (QApplication.translate("SpanListModel", s.origin), QApplication.translate("SpanListModel", s.state))
+        return f"{name}: {s.text} ({words[0]}, {words[1]}{who}{score})"

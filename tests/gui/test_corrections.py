@@ -95,3 +95,13 @@ def test_undo_says_what_it_undid_in_words(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key_1)
     qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
     assert window.statusBar().currentMessage() == "Undone: add REGION 奉贤区"
+
+
+def test_the_shortcut_sheet_lists_every_key_of_the_menus_and_labels(window, qtbot):
+    from PySide6.QtWidgets import QTextBrowser
+    qtbot.keyClick(window.view, Qt.Key_F1, Qt.ShiftModifier)
+    assert window.shortcuts.isVisible()
+    sheet = window.findChild(QTextBrowser, "shortcutSheet").toPlainText()
+    for words in ("Accept suggestion", "Mark done, open next", "Span end one character right", "Label 地区 REGION"):
+        assert words in sheet
+    assert "Alt+Right" in sheet and "Ctrl+Z" in sheet
