@@ -54,9 +54,27 @@ class Intervals:
         for start, end in sorted(ranges):
             self.add(start, end)
 
+    @classmethod
+    def from_sorted(cls, starts: list[int], ends: list[int]) -> "Intervals":
+        """From ranges already sorted by start and not overlapping (a query's rows): no per-range insert."""
+        ranges = cls()
+        ranges.starts, ranges.ends = starts, ends
+        return ranges
+
+    def copy(self) -> "Intervals":
+        return Intervals.from_sorted(list(self.starts), list(self.ends))
+
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, start)
         return (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end)
+
+    def remove(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] == start:
+            if self.ends[i] == end:
+                del self.starts[i], self.ends[i]
+                return
+            i += 1
 
     def add(self, start: int, end: int) -> None:
         i = bisect.bisect_left(self.starts, start)

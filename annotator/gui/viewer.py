@@ -11,7 +11,7 @@ import bisect
 import time
 from collections import defaultdict
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
@@ -61,6 +61,7 @@ class DocumentView(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("documentView")
         self._double_clicked = (0.0, 0)  # when and where (code point) the last double-click was
+        self._stale_lines: set[int] = set()  # lines whose spans changed off screen, not yet redrawn
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
@@ -93,6 +94,7 @@ class DocumentView(QPlainTextEdit):
             pos += len(line) + 1
         self.u16 = Utf16Map(text)
         self.selected = None
+        self._stale_lines.clear()  # the new text is drawn whole
         self._index(spans)
         self.highlighter.blockSignals(True)
         self.setPlainText(text)  # the highlighter draws each line as it is laid out
@@ -135,12 +137,27 @@ class DocumentView(QPlainTextEdit):
         self._redraw(old + fresh)
 
     def _redraw(self, changed: list[Span]) -> None:
+        """Redraw the lines the changed spans touch: those on screen now, the others once the event loop is
+        idle (a string suggested all over a long document touches thousands of lines)."""
         if self.selected is not None:
             self.selected = next((s for s in self.spans if s.id == self.selected.id), None)
-        doc = self.document()
-        for line in sorted({l for s in changed for l in self._lines_of(s.start, s.end)}):
-            self.highlighter.rehighlightBlock(doc.findBlockByNumber(line))
+        lines = {l for s in changed for l in self._lines_of(s.start, s.end)}
+        first = self.firstVisibleBlock().blockNumber()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).blockNumber()
+        for line in sorted(l for l in lines if first <= l <= last):
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(line))
+        self._stale_lines |= {l for l in lines if not first <= l <= last}
+        if self._stale_lines:
+            QTimer.singleShot(0, self._redraw_stale)
         self.viewport().update()
+
+    def _redraw_stale(self, batch: int = 200) -> None:
+        """Some of the off-screen lines left to redraw, then the rest on a later turn of the event loop."""
+        doc = self.document()
+        for _ in range(min(batch, len(self._stale_lines))):
+            self.highlighter.rehighlightBlock(doc.findBlockByNumber(self._stale_lines.pop()))
+        if self._stale_lines:
+            QTimer.singleShot(0, self._redraw_stale)
 
     # -- drawing ---------------------------------------------------------
 

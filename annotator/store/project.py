@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import os
 import re
 import sqlite3
@@ -33,6 +34,8 @@ BATCH_SECONDS = 0.1  # the longest a batched writer (an import) holds the write 
 GENERATION = "generation"
 EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace  # settings key: a new value each time the project is replaced by a restore
 SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
+SPAN_MARKS = ", ".join("?" * len(fields(Span)))
+SPAN_VALUES = operator.attrgetter(*(f.name for f in fields(Span)))  # a span as a row, in column order
 
 
 def now() -> str:
@@ -97,6 +100,7 @@ class Project:
         self._undo_owner: str | None = None
         self._last_event: int | None = None
         self._seen_version: int | None = None
+        self._ranges: dict[int, dict[str, Intervals]] = {}  # live spans per open document, kept in step
         self._generation: str | None = None
 
     # -- opening ---------------------------------------------------------
@@ -186,6 +190,7 @@ class Project:
         self._check_label(new, label_name)
         with self._write():
             self.db.table("labels").update(label_name, asdict(new))  # ON UPDATE CASCADE renames the spans' label
+            self._ranges.clear()
             self._log(ev.UPDATE_LABEL, before=asdict(old), after=asdict(new))
         return new
 
@@ -206,6 +211,7 @@ class Project:
             if move_to:
                 self.db.execute("UPDATE spans SET label = ? WHERE label = ?", [move_to, name])
             self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            self._ranges.clear()
             self._log(ev.DELETE_LABEL, before={"name": name}, after={"moved_to": move_to})
 
     def reorder_labels(self, names: list[str]) -> None:
@@ -238,8 +244,12 @@ class Project:
         conn = self.db.conn
         try:
             if conn.in_transaction:
-                with self.db.atomic():  # a savepoint inside the open transaction
-                    yield
+                try:
+                    with self.db.atomic():  # a savepoint inside the open transaction
+                        yield
+                except BaseException:
+                    self._ranges.clear()  # they may hold what was just rolled back
+                    raise
                 return
             begin_immediate(conn)
             try:
@@ -247,6 +257,7 @@ class Project:
                 yield
                 conn.execute("COMMIT")
             except BaseException:
+                self._ranges.clear()  # they may hold what was just rolled back
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
@@ -265,6 +276,7 @@ class Project:
         if version == self._seen_version:
             return
         self._seen_version = version
+        self._ranges.clear()  # another program wrote: what it changed is not known here
         generation = self.setting(GENERATION)
         if generation != self._generation:
             self._generation = generation
@@ -420,6 +432,35 @@ class Project:
         return self._spans_where(f'document_id = ? AND start < ? AND "end" > ? AND state IN '
                                  f'({",".join("?" * len(states))})', [doc_id, end, start, *states])
 
+    def live_ranges(self, doc_id: int) -> dict[str, Intervals]:
+        """The document's accepted and pending spans as sorted ranges per label: an overlap test is a binary
+        search. Read once per document and then kept in step with this connection's writes (another
+        program's write, a rollback, an undo drop them)."""
+        self.refresh()
+        if doc_id in self._ranges:
+            return self._ranges[doc_id]
+        by_label: dict[str, tuple[list[int], list[int]]] = {}
+        for label, start, end in self.db.execute(  # in the index's order: each label's list comes out sorted
+                "SELECT label, start, \"end\" FROM spans WHERE document_id = ? AND state != 'rejected' "
+                "ORDER BY start", [doc_id]):
+            starts, ends = by_label.setdefault(label, ([], []))
+            starts.append(start)
+            ends.append(end)
+        self._ranges[doc_id] = {label: Intervals.from_sorted(*lists) for label, lists in by_label.items()}
+        return self._ranges[doc_id]
+
+    def _ranges_follow(self, old: Span | None, new: Span | None) -> None:
+        """Keep the kept ranges in step with a span written as `new` (None: deleted) that was `old`."""
+        for span, change in ((old, "remove"), (new, "add")):
+            if span is not None and span.state != "rejected" and span.document_id in self._ranges:
+                getattr(self._ranges[span.document_id].setdefault(span.label, Intervals()), change)(
+                    span.start, span.end)
+
+    def rejected_spots(self, doc_id: int) -> set[tuple[int, int, str]]:
+        """(start, end, label) of the document's rejected spans: spots not to suggest again."""
+        return set(self.db.execute('SELECT start, "end", label FROM spans WHERE document_id = ? '
+                                   "AND state = 'rejected'", [doc_id]).fetchall())
+
     def spans_by_id(self, ids: Iterable[int], states: Iterable[str] = ("accepted", "pending")) -> list[Span]:
         """The spans with these ids that are (still) in one of `states`."""
         ids, states = list(ids), tuple(states)
@@ -472,6 +513,7 @@ class Project:
             span = self._insert_span(Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
                                           annotator=annotator, origin=origin, state=state, score=score,
                                           created_at=stamp, updated_at=stamp))
+            self._ranges_follow(None, span)
             self._log(ev.ADD_SPAN, annotator, doc_id, span.id, after=asdict(span))
             self._push_undo(annotator)
         return span
@@ -487,11 +529,13 @@ class Project:
             stamp = now()
             rejected = [replace(s, state="rejected", annotator=annotator or s.annotator, updated_at=stamp)
                         for s in overlapping]
-            for s in rejected:
+            for old, s in zip(overlapping, rejected):
                 self._write_span(s)
+                self._ranges_follow(old, s)
             text = self._validate(doc_id, start, end, label, None, others=[])
             span = self._insert_span(Span(start=start, end=end, label=label, text=text, document_id=doc_id,
                                           annotator=annotator, created_at=stamp, updated_at=stamp))
+            self._ranges_follow(None, span)
             self._log(ev.REPLACE_SPANS, annotator, doc_id, span.id,
                       before={"spans": [asdict(s) for s in overlapping]},
                       after={"spans": [asdict(s) for s in (span, *rejected)]})
@@ -507,20 +551,20 @@ class Project:
         out = []
         with self._write():
             labels = set(self.label_names())
-            existing = self.spans(doc_id)
-            taken: dict[str, Intervals] = {}  # one sorted set of ranges a label: a check is a binary search
-            for e in existing:
-                taken.setdefault(e.label, Intervals()).add(e.start, e.end)
+            taken = self.live_ranges(doc_id)
+            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
             for s in spans:
                 _check_score(s.score)
                 ranges = taken.setdefault(s.label, Intervals())
                 # the full check (and its message) only where the fast one sees a clash
-                others = existing + out if ranges.overlaps(s.start, s.end) else []
+                others = self.spans_in(doc_id, s.start, s.end) + out if ranges.overlaps(s.start, s.end) else []
                 text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)
-                s = replace(s, id=None, document_id=doc_id, text=text,
-                            created_at=s.created_at or stamp, updated_at=s.updated_at or stamp)
-                out.append(self._insert_span(s))
+                # ids given here (the write lock is held, nobody else inserts): one statement for them all
+                out.append(replace(s, id=next_id + len(out), document_id=doc_id, text=text,
+                                   created_at=s.created_at or stamp, updated_at=s.updated_at or stamp))
                 ranges.add(s.start, s.end)
+            self.db.conn.executemany(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})",
+                                     [SPAN_VALUES(s) for s in out])
             self._log(action, out[0].annotator if out else "", doc_id, after={"count": len(out)})
         return out
 
@@ -559,6 +603,7 @@ class Project:
             if new.state != "rejected":
                 self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
             self._write_span(new)
+            self._ranges_follow(old, new)
             self._log(ev.UPDATE_SPAN, annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
             self._push_undo(annotator)
         return new
@@ -573,8 +618,9 @@ class Project:
             if not olds:
                 return []
             news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
-            for new in news:
+            for old, new in zip(olds, news):
                 self._write_span(new)
+                self._ranges_follow(old, new)
             self._log(ev.UPDATE_SPANS, annotator, olds[0].document_id, None,
                       before={"spans": [asdict(o) for o in olds]}, after={"spans": [asdict(n) for n in news]})
             self._push_undo(annotator)
@@ -587,6 +633,7 @@ class Project:
         with self._write():
             old = self.span(span_id)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._ranges_follow(old, None)
             self._log(ev.DELETE_SPAN, annotator, old.document_id, span_id, before=asdict(old))
             self._push_undo(annotator)
         return old
@@ -670,6 +717,7 @@ class Project:
 
     def _apply(self, event: dict, reverse: bool) -> None:
         """Put the state an event left (or, reversed, the state before it) back in place."""
+        self._ranges.clear()
         target = event["before"] if reverse else event["after"]
         if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
@@ -719,6 +767,7 @@ class Project:
                 chunk = doc_ids[i:i + 500]
                 self.db.execute(f"DELETE FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             self._log(ev.REMOVE_DOCUMENTS, annotator, after={"documents": doc_ids})
+            self._ranges.clear()
         for doc_id in doc_ids:
             self._texts.pop(doc_id, None)
 
@@ -748,6 +797,7 @@ class Project:
             for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
                 leftover.unlink(missing_ok=True)  # the staging copy this method made
         self._texts.clear()
+        self._ranges.clear()
         self._undo = None
         self.refresh()
 

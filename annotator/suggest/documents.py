@@ -32,12 +32,9 @@ def suggest_document(project: Project, doc_id: int, suggester: Suggester | None 
 def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
     """The suggestions that touch no span of their label and no spot rejected for it."""
     labels = set(project.label_names())
-    existing = project.spans(doc_id, states=("accepted", "pending", "rejected"))
-    rejected = {(s.start, s.end, s.label) for s in existing if s.state == "rejected"}
-    live: dict[str, Intervals] = {}  # spans of one label never overlap: one sorted set of ranges a label
-    for s in existing:
-        if s.state != "rejected":
-            live.setdefault(s.label, Intervals()).add(s.start, s.end)
+    rejected = project.rejected_spots(doc_id)
+    # spans of one label never overlap: one sorted set of ranges a label (a copy: the new ones go in too)
+    live = {label: ranges.copy() for label, ranges in project.live_ranges(doc_id).items()}
     new = []
     for s in spans:
         taken = live.setdefault(s.label, Intervals())

@@ -1,0 +1,65 @@
+"""The ranges a project keeps per open document (for overlap checks without reading every span) stay equal
+to what the file holds, whatever an annotator does."""
+import hashlib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Document, Span
+from annotator.store.project import Project
+
+TEXT = "奉贤区对口支援保靖县投入资金二百万元" * 4
+LABELS = ("REGION", "AMOUNT")
+step = st.tuples(st.sampled_from(["add", "suggest", "reject", "accept", "relabel", "resize", "delete", "replace",
+                                  "undo", "redo"]),
+                 st.integers(0, len(TEXT) - 6), st.integers(1, 5), st.sampled_from(LABELS), st.integers(0, 50))
+
+
+def _fresh(project: Project, doc: int) -> dict:
+    rows = project.spans(doc)
+    out: dict[str, list] = {}
+    for s in rows:
+        out.setdefault(s.label, []).append((s.start, s.end))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _kept(project: Project, doc: int) -> dict:
+    return {k: sorted(zip(r.starts, r.ends)) for k, r in project.live_ranges(doc).items() if r.starts}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(step, max_size=40))
+def test_the_kept_ranges_equal_the_file(steps):
+    with Project.open(None) as p:
+        doc = p.add_document(Document(name="d", text=TEXT, raw_text=TEXT,
+                                      content_hash=hashlib.sha256(TEXT.encode()).hexdigest()))
+        p.live_ranges(doc)  # kept from the start
+        for op, start, length, label, pick in steps:
+            end = start + length
+            spans = p.spans(doc, states=("accepted", "pending", "rejected"))
+            chosen = spans[pick % len(spans)] if spans else None
+            try:
+                if op == "add":
+                    p.add_span(doc, start, end, label, annotator="a")
+                elif op == "suggest":
+                    p.add_spans(doc, [Span(start, end, label, TEXT[start:end], origin="suggested", state="pending")])
+                elif op == "replace":
+                    p.replace_pending(doc, start, end, label, "a")
+                elif op == "undo":
+                    p.undo("a")
+                elif op == "redo":
+                    p.redo("a")
+                elif chosen is None:
+                    continue
+                elif op in ("reject", "accept"):
+                    p.update_span(chosen.id, state=op + "ed" if op == "reject" else "accepted", annotator="a")
+                elif op == "relabel":
+                    p.update_span(chosen.id, label=label, annotator="a")
+                elif op == "resize":
+                    p.update_span(chosen.id, start=chosen.start, end=min(len(TEXT), chosen.end + 1), annotator="a")
+                else:
+                    p.delete_span(chosen.id, "a")
+            except AnnotatorError:
+                pass  # refused (an overlap): nothing changed
+            assert _kept(p, doc) == _fresh(p, doc)
