@@ -747,6 +747,10 @@
         <source>Select the word / the sentence</source>
         <translation>选中词 / 句子</translation>
     </message>
+    <message>
+        <source>Search the guidelines (Enter: next)</source>
+        <translation>搜索标注规范（回车：下一个）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
@@ -98,8 +99,9 @@ class Editing:
         return next((s for s in self.view.spans_at(self.view.cursor_cp()) if s.state == "pending"), None)
 
     def accept_suggestion(self) -> None:
-        if self.find_box.hasFocus():  # Enter in the find box finds the next match
-            return self.find_box.find_next()
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit):  # Enter in a search box (find, guidelines) is that box's own
+            return focus.returnPressed.emit()
         self._decide(self._pending_here(), "accepted")
 
     def reject_suggestion(self) -> None:

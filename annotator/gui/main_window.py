@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QText
 from annotator.app.labelling import Labelling, PendingSuggestions
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
-from annotator.core.resources import read_text
 from annotator.gui import actions
 from annotator.gui.actions import tr
 from annotator.gui.editing import Editing
 from annotator.gui.find_bar import FindBar
+from annotator.gui.guidelines import GuidelinesPanel
+from annotator.gui.i18n import language
 from annotator.gui.jobs import Jobs
 from annotator.gui.label_bar import LabelBar
 from annotator.gui.messages import ask_pending, show_warning
@@ -72,10 +73,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
             splitter.addWidget(widget)
         splitter.setSizes([380, 640, 380])
         self.setCentralWidget(splitter)
-        self.guidelines = QDockWidget(tr("Guidelines"), self, objectName="guidelines")
-        browser = QTextBrowser()
-        browser.setMarkdown(read_text("GUIDELINES.md"))
-        self.guidelines.setWidget(browser)
+        self.guidelines = GuidelinesPanel(self, language(self.settings))
         self.addDockWidget(Qt.RightDockWidgetArea, self.guidelines)
         self.guidelines.hide()
         self.shortcuts = QDockWidget(tr("Keyboard shortcuts"), self, objectName="shortcuts")

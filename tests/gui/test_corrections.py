@@ -105,3 +105,20 @@ def test_the_shortcut_sheet_lists_every_key_of_the_menus_and_labels(window, qtbo
     for words in ("Accept suggestion", "Mark done, open next", "Span end one character right", "Label 地区 REGION"):
         assert words in sheet
     assert "Alt+Right" in sheet and "Ctrl+Z" in sheet
+
+
+def test_the_guidelines_in_both_languages_with_search(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit, QTextBrowser
+    qtbot.keyClick(window.view, Qt.Key_F1)
+    assert window.guidelines.isVisible()
+    text = window.findChild(QTextBrowser, "guidelinesText")
+    language = window.findChild(QComboBox, "guidelinesLanguage")
+    assert language.currentData() == "en" and "Annotation scheme" in text.toPlainText()
+    language.setCurrentIndex(language.findData("zh_CN"))
+    assert "标注规范" in text.toPlainText() and "| 标签 |" not in text.toPlainText()  # the table is drawn
+    search = window.findChild(QLineEdit, "guidelinesSearch")
+    search.setFocus()
+    search.setText("习近平")
+    qtbot.keyClick(search, Qt.Key_Return)
+    assert text.textCursor().selectedText() == "习近平"
+    assert text.minimumWidth() >= 560
