@@ -148,6 +148,11 @@ class Editing:
         if 0 <= start < end <= len(self.view.text):
             self._change(lambda: [self.labelling.resize(span.id, start, end)], select=True)
 
+    def drag_edge(self, span: Span, start: int, end: int) -> None:
+        """An edge of the selected span was dragged with the mouse: one undoable change."""
+        if not self.show_raw:
+            self._change(lambda: [self.labelling.resize(span.id, start, end)], select=True)
+
     def clear_selection(self) -> None:
         if self.find_box.close_bar():  # Esc first closes the find box
             return

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.doc_list.clicked.connect(lambda index: self.open_document(self.model.ids[index.row()]))
         self.view = DocumentView()
         self.view.spanClicked.connect(self.view.set_selected)
+        self.view.edgeDragged.connect(self.drag_edge)
         self.spans = SpanPanel(self)
         self.spans.table.clicked.connect(self._span_item_clicked)
         self.spans.filter.currentIndexChanged.connect(lambda _: self._fill_span_list())

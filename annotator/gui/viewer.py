@@ -56,12 +56,14 @@ class DocumentView(QPlainTextEdit):
 
     spanClicked = Signal(object)  # Span or None
     spanSelected = Signal(object)  # Span or None: the selected span changed (by click, key or program)
+    edgeDragged = Signal(object, int, int)  # the selected span, dragged to [start, end)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("documentView")
         self._double_clicked = (0.0, 0)  # when and where (code point) the last double-click was
         self._stale_lines: set[int] = set()  # lines whose spans changed off screen, not yet redrawn
+        self._dragging: tuple[Span, str] | None = None  # the selected span and the edge being dragged
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
@@ -281,13 +283,33 @@ class DocumentView(QPlainTextEdit):
         self.select_cp(*word_at(self.text, cp))
         self._double_clicked = (time.monotonic(), cp)
 
+    def _cp_at(self, event) -> int:
+        return self.u16.to_cp(self.cursorForPosition(event.position().toPoint()).position())
+
+    def _edge_at(self, event) -> str | None:
+        """"start" or "end" when the pointer is on an edge of the selected span (where a drag resizes it)."""
+        span, cp = self.selected, self._cp_at(event)
+        if span is None or self.textCursor().hasSelection():
+            return None
+        return "start" if cp == span.start else "end" if cp == span.end else None
+
     def mousePressEvent(self, event) -> None:
         when, cp = self._double_clicked
         if event.button() == Qt.LeftButton and time.monotonic() - when < QApplication.doubleClickInterval() / 1000:
             self._double_clicked = (0.0, 0)
             self.select_cp(*sentence_at(self.text, cp))
             return
+        edge = self._edge_at(event) if event.button() == Qt.LeftButton else None
+        if edge is not None:  # dragging an edge of the selected span, not selecting text
+            self._dragging = (self.selected, edge)
+            return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._dragging is not None:
+            return
+        self.viewport().setCursor(Qt.SizeHorCursor if self._edge_at(event) else Qt.IBeamCursor)
+        super().mouseMoveEvent(event)
 
     def keyPressEvent(self, event) -> None:
         """Ctrl+Left / Ctrl+Right (with Shift: extend the selection) move by jieba words, not by characters."""
@@ -324,6 +346,13 @@ class DocumentView(QPlainTextEdit):
         self.viewport().update()
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._dragging is not None:
+            (span, edge), self._dragging = self._dragging, None
+            cp = self._cp_at(event)
+            start, end = (min(cp, span.end - 1), span.end) if edge == "start" else (span.start, max(cp, span.start + 1))
+            if (start, end) != (span.start, span.end):
+                self.edgeDragged.emit(span, start, end)
+            return
         super().mouseReleaseEvent(event)
         if not self.textCursor().hasSelection():
             cp = self.u16.to_cp(self.cursorForPosition(event.position().toPoint()).position())

@@ -31,8 +31,8 @@ from annotator.store.locking import BUSY_TIMEOUT_MS, YIELD_SECONDS, begin_immedi
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BATCH_SECONDS = 0.1  # the longest a batched writer (an import) holds the write lock
-GENERATION = "generation"
-EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace  # settings key: a new value each time the project is replaced by a restore
+GENERATION = "generation"  # settings key: a new value each time the project is replaced by a restore
+EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace
 SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
 SPAN_MARKS = ", ".join("?" * len(fields(Span)))
 SPAN_VALUES = operator.attrgetter(*(f.name for f in fields(Span)))  # a span as a row, in column order

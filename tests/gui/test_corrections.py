@@ -122,3 +122,25 @@ def test_the_guidelines_in_both_languages_with_search(window, qtbot):
     qtbot.keyClick(search, Qt.Key_Return)
     assert text.textCursor().selectedText() == "习近平"
     assert text.minimumWidth() >= 560
+
+
+def test_dragging_an_edge_of_the_selected_span_resizes_it(window, qtbot):
+    select(window, "奉贤区")
+    qtbot.keyClick(window.view, Qt.Key_1)
+    span = window.view.selected
+    window.clear_selection()
+    window.view.set_selected(span)
+
+    def point(cp):
+        cursor = window.view.textCursor()
+        cursor.setPosition(window.view.u16.to_utf16(cp))
+        rect = window.view.cursorRect(cursor)
+        return rect.center()
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.LeftButton, pos=point(span.end))
+    qtbot.mouseRelease(viewport, Qt.LeftButton, pos=point(span.end + 2))
+    dragged = window.project.span(span.id)
+    assert (dragged.start, dragged.end) == (span.start, span.end + 2)
+    assert dragged.text == window.view.text[span.start:span.end + 2]
+    window.undo()
+    assert (window.project.span(span.id).start, window.project.span(span.id).end) == (span.start, span.end)
