@@ -13,6 +13,7 @@ from annotator.store.backups import make_backup
 from annotator.store.locations import default_project_path
 from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
+from annotator.suggest.documents import suggest_document, suggester_for
 
 
 @dataclass
@@ -49,9 +50,14 @@ def open_session(path: str | Path | None = None, *, backup: bool = False, create
         except AnnotatorError as e:
             backup_error = str(e)
     project = Project.open(target)
-    if path is None and project.document_count() == 0 and not ProjectSettings(project).seeded:
-        import_seeds(project)
-        ProjectSettings(project).seeded = True
+    settings = ProjectSettings(project)
+    if path is None and project.document_count() == 0 and not settings.seeded:
+        results = import_seeds(project)
+        if settings.suggestions:  # so the list shows what each demo report holds before it is opened
+            suggester = suggester_for(project)
+            for r in results:
+                suggest_document(project, r.document_id, suggester)
+        settings.seeded = True
     return Session(project, backup_error)
 
 

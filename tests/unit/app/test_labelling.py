@@ -161,3 +161,12 @@ def test_a_new_span_over_an_accepted_span_of_its_label_is_still_refused(project)
     work.label(doc, 0, 4, "REGION")
     with pytest.raises(SpanError, match="overlaps"):
         work.label(doc, 2, 6, "REGION")
+
+
+def test_the_demo_project_lists_suggestions_before_a_report_is_opened():
+    from annotator.app.session import open_session
+    with open_session() as session:
+        p = session.project
+        rows = p.document_rows(p.document_ids())
+        assert all(r.pending > 0 for r in rows.values())
+        assert all(r.status == "todo" for r in rows.values())
