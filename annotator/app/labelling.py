@@ -50,7 +50,7 @@ class Labelling:
     def open(self, doc_id: int) -> list[Span]:
         """A document is opened: on its first opening it gets suggestions (when they are on)."""
         if not self.suggestions_on or self.project.has_event(doc_id, events.SUGGEST) \
-                or self.project.spans(doc_id, states=("accepted", "pending", "rejected")):
+                or self.project.has_spans(doc_id):
             return []
         return suggest_document(self.project, doc_id, self.suggester())
 
@@ -66,7 +66,7 @@ class Labelling:
         if waiting:
             decided = self.project.update_spans(waiting, state="accepted" if pending == "accept" else "rejected",
                                                 annotator=self.annotator)
-            self._changed()
+            self._learn(decided)
         self.project.set_status(doc_id, "done", self.annotator)
         return decided
 
@@ -104,7 +104,7 @@ class Labelling:
             written = self.project.replace_pending(doc_id, start, end, label, self.annotator)
         else:
             written = [self.project.add_span(doc_id, start, end, label, annotator=self.annotator)]
-        self._edited(doc_id)
+        self._edited(doc_id, written)
         more = suggest_occurrences(self.project, written[0]) if self.suggestions_on else []
         return [*written, *more]
 
@@ -120,14 +120,14 @@ class Labelling:
 
     def decide(self, span_id: int, state: str) -> Span:
         """Accept or reject a suggestion."""
-        return self._edit(self.project.update_span(span_id, state=state, annotator=self.annotator))
+        return self._edit(self.project.update_span(span_id, state=state, annotator=self.annotator), learn=True)
 
     def accept_all(self, doc_id: int) -> list[Span]:
         """Accept every suggestion of the document, as one undoable step."""
         waiting = [s.id for s in self.project.spans(doc_id, states=("pending",))]
         spans = self.project.update_spans(waiting, state="accepted", annotator=self.annotator) if waiting else []
         if spans:
-            self._edited(doc_id)
+            self._edited(doc_id, spans)
         return spans
 
     def delete(self, span_id: int) -> Span:
@@ -144,29 +144,37 @@ class Labelling:
                       if (label is None or s.label == label)
                       and (min_score is None or (s.score is not None and s.score >= min_score))]
             if chosen:
-                decided += len(self.project.update_spans(chosen, state=state, annotator=self.annotator))
-                self._edited(doc_id)
+                spans = self.project.update_spans(chosen, state=state, annotator=self.annotator)
+                decided += len(spans)
+                self._edited(doc_id, spans)
         return decided
 
     def undo(self) -> Change | None:
         change = self.project.undo(self.annotator)
-        self._changed()
+        self._suggester = None
         return change
 
     def redo(self) -> Change | None:
         change = self.project.redo(self.annotator)
-        self._changed()
+        self._suggester = None
         return change
 
-    def _edit(self, span: Span) -> Span:
-        self._edited(span.document_id)
+    def _edit(self, span: Span, learn: bool = False) -> Span:
+        self._edited(span.document_id, [span] if learn else None)
         return span
 
-    def _edited(self, doc_id: int) -> None:
-        """The first edit of a document starts it (todo -> in progress, not an undoable step)."""
+    def _edited(self, doc_id: int, learned: list[Span] | None = None) -> None:
+        """The first edit of a document starts it (todo -> in progress, not an undoable step). What the
+        suggester learns from follows: the `learned` decisions are taught to it in place; any other change
+        (a relabel, a resize, a deletion) has it built again from the project when next needed."""
         if self.project.status(doc_id) == "todo":
             self.project.set_status(doc_id, "in_progress", self.annotator, undoable=False)
-        self._changed()
+        if learned is None:
+            self._suggester = None
+        else:
+            self._learn(learned)
 
-    def _changed(self) -> None:
-        self._suggester = None  # accepted and rejected spans change what the suggester makes
+    def _learn(self, spans: list[Span]) -> None:
+        if self._suggester is not None:
+            for s in spans:
+                self._suggester.learn(s.label, s.text, s.state)

@@ -573,6 +573,10 @@ class Project:
         return self.db.execute("SELECT 1 FROM events WHERE document_id = ? AND action = ? LIMIT 1",
                                [doc_id, action]).fetchone() is not None
 
+    def has_spans(self, doc_id: int) -> bool:
+        """Whether the document has any span (in any state)."""
+        return self.db.execute("SELECT 1 FROM spans WHERE document_id = ? LIMIT 1", [doc_id]).fetchone() is not None
+
     def span_texts(self) -> Iterator[tuple[str, str, str, int]]:
         """(label, text, state, count) over the project's accepted and rejected spans: what suggestions learn from."""
         yield from self.db.execute(

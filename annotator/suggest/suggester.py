@@ -54,6 +54,11 @@ class Suggester:
         return [Span(start=s, end=e, label=label, text=text[s:e], origin="suggested", state="pending",
                      score=score) for s, e, label, score in sorted(chosen)]
 
+    def learn(self, label: str, text: str, state: str) -> None:
+        """An annotator accepted or rejected `text` as `label`: what is suggested from now on follows."""
+        self.memory.learn(label, text, state)
+        self._learned.pop(label, None)
+
     def _learned_spans(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
         for label, strings in self.memory.accepted.items():

@@ -170,3 +170,25 @@ def test_the_demo_project_lists_suggestions_before_a_report_is_opened():
         rows = p.document_rows(p.document_ids())
         assert all(r.pending > 0 for r in rows.values())
         assert all(r.status == "todo" for r in rows.values())
+
+
+def test_the_suggester_learns_decisions_in_place_and_suggests_them_next(project):
+    work = Labelling(project, "ann")
+    doc = project.document_ids()[1]
+    built = work.suggester()
+    text = project.text(doc)
+    word = next(text[i:i + 3] for i in range(len(text) - 3)
+                if all("\u4e00" <= c <= "\u9fff" for c in text[i:i + 3]) and not built.suggest(text[i:i + 3]))
+    at = text.index(word)
+    work.label(doc, at, at + 3, "AMOUNT")  # a string the rules do not know, labelled once
+    assert work.suggester() is built  # taught in place, not built again from the whole project
+    assert ("AMOUNT", word) in {(s.label, s.text) for s in built.suggest(f"……{word}……")}
+    work.decide(work.label(doc, *_free(project, doc), "PERSON")[0].id, "rejected")
+    assert work.suggester() is built
+
+
+def _free(project: Project, doc: int) -> tuple[int, int]:
+    """Two characters of the document that no span covers."""
+    text = project.text(doc)
+    return next((i, i + 2) for i in range(len(text) - 2)
+                if text[i:i + 2].strip() and "\n" not in text[i:i + 2] and not project.spans_in(doc, i, i + 2))
