@@ -39,6 +39,7 @@ def test_the_list_shows_titles_and_filters_by_status(window, qtbot):
     titles = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert not any(t.endswith(".txt") for t in titles)  # the first line, not the file's hash name
     assert any(t.startswith("5月9日下午") for t in titles)
+    assert model.index(0, 1).data() == "To do"  # statuses in the UI's language
     window.project.set_status(window.doc_id, "done")
     status = window.findChild(QComboBox, "statusFilter")
     status.setCurrentIndex(status.findData("done"))

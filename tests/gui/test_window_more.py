@@ -133,6 +133,9 @@ def test_the_ui_is_in_chinese_when_chosen(window, qtbot):
         qtbot.addWidget(chinese)
         titles = [a.text() for a in chinese.menuBar().actions()]
         assert titles[0] == "文件(&F)" and "编辑(&E)" in titles
+        assert chinese.model.index(0, 1).data() == "未开始"
+        span = chinese.project.add_span(chinese.doc_id, 0, 2, "PERSON", annotator="tester")
+        assert "(人工, 已接受 · tester)" in chinese.view.describe(span)
     finally:
         settings.language = "en"
         install_translator(QApplication.instance(), settings)
