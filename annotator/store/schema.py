@@ -91,7 +91,42 @@ def m002_document_list_index(db: Database) -> None:
     db.execute("CREATE INDEX documents_name ON documents(name)")
 
 
-MIGRATIONS = (m001_initial, m002_document_list_index)
+def m003_counts_and_search(db: Database) -> None:
+    """Documents by status kept by triggers (the status bar reads them on every key, not recounted), and a
+    trigram full-text index of names, texts and metadata (the document filter; trigrams work for Chinese)."""
+    db.execute("CREATE TABLE document_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)")
+    db.execute("INSERT INTO document_counts (status, n) VALUES ('todo', 0), ('in_progress', 0), ('done', 0)")
+    db.execute("UPDATE document_counts SET n = (SELECT count(*) FROM documents d WHERE d.status = "
+               "document_counts.status)")
+    db.execute("""CREATE TRIGGER documents_counted_in AFTER INSERT ON documents
+                  BEGIN UPDATE document_counts SET n = n + 1 WHERE status = NEW.status; END""")
+    db.execute("""CREATE TRIGGER documents_counted_out AFTER DELETE ON documents
+                  BEGIN UPDATE document_counts SET n = n - 1 WHERE status = OLD.status; END""")
+    db.execute("""CREATE TRIGGER documents_counted_status AFTER UPDATE OF status ON documents
+                  WHEN OLD.status != NEW.status BEGIN
+                    UPDATE document_counts SET n = n - 1 WHERE status = OLD.status;
+                    UPDATE document_counts SET n = n + 1 WHERE status = NEW.status;
+                  END""")
+    db.execute("""CREATE VIRTUAL TABLE documents_search USING fts5(name, text, meta, content='documents',
+                  content_rowid='id', tokenize='trigram')""")
+    db.execute("INSERT INTO documents_search (documents_search) VALUES ('rebuild')")
+    db.execute("""CREATE TRIGGER documents_searched_in AFTER INSERT ON documents BEGIN
+                    INSERT INTO documents_search (rowid, name, text, meta) VALUES (NEW.id, NEW.name, NEW.text,
+                                                                                 NEW.meta);
+                  END""")
+    db.execute("""CREATE TRIGGER documents_searched_out AFTER DELETE ON documents BEGIN
+                    INSERT INTO documents_search (documents_search, rowid, name, text, meta)
+                    VALUES ('delete', OLD.id, OLD.name, OLD.text, OLD.meta);
+                  END""")
+    db.execute("""CREATE TRIGGER documents_searched_change AFTER UPDATE OF name, text, meta ON documents BEGIN
+                    INSERT INTO documents_search (documents_search, rowid, name, text, meta)
+                    VALUES ('delete', OLD.id, OLD.name, OLD.text, OLD.meta);
+                    INSERT INTO documents_search (rowid, name, text, meta) VALUES (NEW.id, NEW.name, NEW.text,
+                                                                                 NEW.meta);
+                  END""")
+
+
+MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

@@ -159,7 +159,8 @@ def test_a_file_an_older_version_left_half_migrated_opens(tmp_path):
     Project.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)")
-    conn.executemany("INSERT INTO _sqlite_migrations VALUES ('annotator', ?, '')", [("m001",), ("m002",)])
+    conn.executemany("INSERT INTO _sqlite_migrations VALUES ('annotator', ?, '')",
+                     [(m.__name__,) for m in schema.MIGRATIONS])
     conn.execute("PRAGMA user_version = 0")
     conn.commit()
     conn.close()

@@ -242,3 +242,19 @@ def test_intervals_agree_with_checking_every_span(pairs):
         if not brute:
             taken.append((start, end))
             ranges.add(start, end)
+
+
+def test_status_counts_and_search_follow_every_change(tmp_path):
+    """Kept by triggers, not recounted: inserts, status changes and removals all show."""
+    with Project.open(tmp_path / "p.annot") as p:
+        a = add_doc(p, "奉贤区对口支援保靖县", "a")
+        b = add_doc(p, "宜川县委书记高勇主持会议", "b")
+        assert p.status_counts() == {"todo": 2, "in_progress": 0, "done": 0}
+        p.set_status(a, "done")
+        assert p.status_counts() == {"todo": 1, "in_progress": 0, "done": 1}
+        assert p.document_ids(contains="对口支援") == [a]  # three or more characters: the trigram index
+        assert p.document_ids(contains="高勇") == [b]  # two: a scan
+        assert p.document_ids(contains='"引号"') == []  # quotes in the words are searched for, not syntax
+        p.remove_documents([a])
+        assert p.status_counts() == {"todo": 1, "in_progress": 0, "done": 0}
+        assert p.document_ids(contains="对口支援") == []
