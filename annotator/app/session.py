@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.paths import shown
 from annotator.ingest.importer import import_seeds
-from annotator.store.backups import make_backup
+from annotator.store.backups import backup_folder, make_backup
 from annotator.store.locations import default_project_path
 from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
@@ -46,9 +48,11 @@ def open_session(path: str | Path | None = None, *, backup: bool = False, create
     backup_error = None
     if backup and target.exists():
         try:
-            make_backup(target)
+            backup_folder(target)  # at once: whether backups can be kept at all
         except AnnotatorError as e:
             backup_error = str(e)
+        else:  # the copy itself (0.4 s for 100,000 documents) while the window opens
+            threading.Thread(target=_backup_quietly, args=(target,), name="backup").start()
     project = Project.open(target)
     settings = ProjectSettings(project)
     if path is None and project.document_count() == 0 and not settings.seeded:
@@ -59,6 +63,13 @@ def open_session(path: str | Path | None = None, *, backup: bool = False, create
                 suggest_document(project, r.document_id, suggester)
         settings.seeded = True
     return Session(project, backup_error)
+
+
+def _backup_quietly(path: Path) -> None:
+    try:
+        make_backup(path)
+    except AnnotatorError as e:  # the window has no one to tell by then: the terminal and the next start
+        print(f"annotator: {e}", file=sys.stderr)
 
 
 def default_annotator() -> str:

@@ -150,6 +150,7 @@ def test_a_backup_made_on_open_is_restored_from_the_file_menu(make_window, qtbot
         import_seeds(project)
         project.set_setting("suggestions", "off")
     window = make_window(open_for_work(path)[0])  # the app's way of opening: a backup first
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1)  # made while the window opened
     (backup,) = list_backups(path)
     select(window, "海湾镇")
     qtbot.keyClick(window.view, Qt.Key_1)

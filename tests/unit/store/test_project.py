@@ -212,8 +212,9 @@ def test_rolling_backups_keep_five_and_restore(tmp_path):
     first = make_backup(path)
     with Project.open(path) as p:
         p.set_setting("version", "2")
-    for _ in range(6):
-        make_backup(path)
+    assert make_backup(path) is not None and make_backup(path) is None  # no copy while nothing changed
+    for _ in range(5):
+        make_backup(path, force=True)
     backups = list_backups(path)
     assert len(backups) == 5 and first not in backups
     old = tmp_path / "old.annot"
