@@ -20,12 +20,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import export_speed  # noqa: E402
 import import_speed  # noqa: E402
+import label_key  # noqa: E402
 import startup  # noqa: E402
 import suggest_speed  # noqa: E402
 import viewer_speed  # noqa: E402
 
 SCENARIOS = (("Import and repair", import_speed), ("Suggestions", suggest_speed),
-             ("Annotation window", viewer_speed), ("Exports", export_speed), ("Start-up", startup))
+             ("Annotation window", viewer_speed), ("Label key with suggestions on", label_key),
+             ("Exports", export_speed), ("Start-up", startup))
 
 
 def machine() -> str:

@@ -15,6 +15,7 @@ def test_quick_benchmarks_run_and_write_every_section(tmp_path):
                          env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     page = out.read_text(encoding="utf-8")
-    for section in ("Import and repair", "Suggestions", "Annotation window", "Exports", "Start-up"):
+    for section in ("Import and repair", "Suggestions", "Annotation window", "Label key with suggestions on",
+                    "Exports", "Start-up"):
         assert f"## {section}" in page
     assert "| export spacy" in page and "label-studio-sdk converter" in page and "Machine: " in page
