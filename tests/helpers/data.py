@@ -1,4 +1,4 @@
-"""The reference data the tests read, kept in the repository (tests/data): never ../shared."""
+"""The reference data the tests read, kept in the repository (tests/data), not in the shared folder."""
 from __future__ import annotations
 
 from pathlib import Path
