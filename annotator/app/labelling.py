@@ -14,6 +14,7 @@ from annotator.store.settings import ProjectSettings
 from annotator.suggest.documents import suggest_document, suggest_occurrences, suggester_for
 
 PENDING_CHOICES = ("refuse", "accept", "reject")  # what marking a document done does with its suggestions
+INLINE_CHARS = 20_000  # a first opening up to this long is suggested at once (under 50 ms); longer, aside
 
 
 class PendingSuggestions(AnnotatorError):
@@ -24,6 +25,18 @@ class PendingSuggestions(AnnotatorError):
                          "first (or mark it done accepting or rejecting the rest)")
         self.doc_id = doc_id
         self.count = count
+
+
+def suggestions_due(project: Project, doc_id: int) -> bool:
+    """Whether a document opened now gets its first suggestions: suggestions on, none made, no span yet."""
+    return ProjectSettings(project).suggestions and not project.has_event(doc_id, events.SUGGEST) \
+        and not project.has_spans(doc_id)
+
+
+def first_suggestions(project: Project, doc_id: int, suggester) -> list[Span]:
+    """The first suggestions of a long document, made aside (on the caller's own connection); none if they
+    were made meanwhile. Spots an annotator labelled in the meantime are left alone."""
+    return suggest_document(project, doc_id, suggester) if not project.has_event(doc_id, events.SUGGEST) else []
 
 
 class Labelling:
@@ -47,11 +60,14 @@ class Labelling:
 
     # -- documents -------------------------------------------------------
 
-    def open(self, doc_id: int) -> list[Span]:
-        """A document is opened: on its first opening it gets suggestions (when they are on)."""
-        if not self.suggestions_on or self.project.has_event(doc_id, events.SUGGEST) \
-                or self.project.has_spans(doc_id):
+    def open(self, doc_id: int) -> list[Span] | None:
+        """A document is opened: on its first opening it gets suggestions (when they are on). Returns those
+        made; None when the document is too long to wait for them: `first_suggestions` makes them on
+        another connection (another thread) while the text is already shown."""
+        if not suggestions_due(self.project, doc_id):
             return []
+        if len(self.project.text(doc_id)) > INLINE_CHARS:
+            return None
         return suggest_document(self.project, doc_id, self.suggester())
 
     def mark_done(self, doc_id: int, pending: str = "refuse") -> list[Span]:

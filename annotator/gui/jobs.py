@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator.app.exports import export
 from annotator.app.imports import import_files
+from annotator.app.labelling import first_suggestions
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
 from annotator.export.select import Selection
@@ -46,10 +47,39 @@ class Jobs:
         self._job = BackgroundJob(self, title, in_thread, finished)
 
     def stop_job(self) -> None:
-        """Stop a running job as a cancel would, and wait for it (the window is closing)."""
-        if self._job is not None:
-            self._job.stop()
-            self._job = None
+        """Stop running jobs as a cancel would, and wait for them (the window is closing)."""
+        for job in [self._job, *self._aside]:
+            if job is not None:
+                job.stop()
+        self._job, self._aside = None, []
+
+    # -- first suggestions of a long document ------------------------------
+
+    def suggest_aside(self, doc_id: int) -> None:
+        """Make a long document's first suggestions in a thread; the annotator reads and labels meanwhile,
+        and they appear when ready (the window never waits for them)."""
+        suggester = self.labelling.suggester().copy()  # its own memory: this one goes on learning
+        path = self.project.path
+        if path is None:  # an in-memory project has no second connection: here, at once
+            return self._suggested_aside(doc_id, first_suggestions(self.project, doc_id, suggester), None)
+
+        def job(progress, cancelled):
+            with Project.open(path) as project:
+                return first_suggestions(project, doc_id, suggester)
+
+        self._aside = [j for j in self._aside if j.running]
+        self._aside.append(BackgroundJob(self, "", job, lambda made, error: self._suggested_aside(doc_id, made,
+                                                                                                   error)))
+
+    def _suggested_aside(self, doc_id: int, made, error) -> None:
+        if error is not None:
+            return self.say(str(error), 6000)
+        self.model.refresh_document(doc_id)
+        if made and self.doc_id == doc_id:
+            self.view.update_spans(self.project.spans(doc_id, self.shown_states), made)
+            self._fill_span_list()
+            self._update_status()
+            self.say(tr("%d suggestions added.") % len(made), 4000)
 
     # -- importing -------------------------------------------------------
 

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.labelling = Labelling(project, annotator or self.settings.annotator)
         self.doc_id: int | None = None
         self.show_raw = False
+        self._aside = []  # jobs making long documents' first suggestions
         self.setWindowTitle(tr("Pairing-assistance annotator — %s") % (project.path or tr("in memory")))
         self.resize(1400, 860)
 
@@ -139,8 +140,11 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
     def open_document(self, doc_id: int) -> None:
         self._record_time()
         self.doc_id = doc_id
-        if self.labelling.open(doc_id):  # suggestions on a first opening
+        made = self.labelling.open(doc_id)  # suggestions on a first opening
+        if made:
             self.model.refresh_document(doc_id)
+        elif made is None:  # a long document: its text now, its suggestions when they are ready
+            self.suggest_aside(doc_id)
         self.view.show_text(*self._shown())
         self._fill_span_list()
         self.meta_line.setText(self._describe(doc_id))

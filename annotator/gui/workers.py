@@ -27,17 +27,21 @@ class _Worker(QObject):
 
 
 class BackgroundJob(QObject):
-    """Runs `job(progress, cancelled)` in a thread; `finished(result, error)` is called on the UI thread."""
+    """Runs `job(progress, cancelled)` in a thread; `finished(result, error)` is called on the UI thread.
+    A job with a title shows its progress and can be cancelled; one without runs quietly."""
 
     def __init__(self, parent: QWidget, title: str, job: Callable, finished: Callable[[object, object], None]):
         super().__init__(parent)
         self.title = title
         self.finished = finished
         self.stopped = False
-        self.dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
-        self.dialog.setObjectName("progressDialog")
-        self.dialog.setWindowTitle(title)
-        self.dialog.setMinimumDuration(300)
+        self.dialog = None
+        if title:
+            self.dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+            self.dialog.setObjectName("progressDialog")
+            self.dialog.setWindowTitle(title)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.canceled.connect(self._cancel)
         self.thread = QThread(self)
         self.worker = _Worker(job)
         self.worker.moveToThread(self.thread)
@@ -45,11 +49,16 @@ class BackgroundJob(QObject):
         # Slots of this object, which lives on the UI thread: the signals arrive queued.
         self.worker.progressed.connect(self._progress)
         self.worker.done.connect(self._done)
-        self.dialog.canceled.connect(self._cancel)
         self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self.thread.isRunning()
 
     @Slot(int, int, str)
     def _progress(self, i: int, n: int, what: str) -> None:
+        if self.dialog is None:
+            return
         self.dialog.setMaximum(n)
         self.dialog.setValue(i)
         self.dialog.setLabelText(f"{self.title}\n{what}")
@@ -64,15 +73,17 @@ class BackgroundJob(QObject):
         self.worker.cancelled = True
         self.thread.quit()
         self.thread.wait()
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
 
     @Slot(object, object)
     def _done(self, result, error) -> None:
         if self.stopped:  # the window that asked for the result is closing
             return
-        self.dialog.canceled.disconnect(self._cancel)
-        self.dialog.reset()
-        self.dialog.close()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self._cancel)
+            self.dialog.reset()
+            self.dialog.close()
         self.thread.quit()
         self.thread.wait()
         self.worker.deleteLater()

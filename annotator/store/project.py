@@ -545,10 +545,13 @@ class Project:
             self._push_undo(annotator)
         return [span, *rejected]
 
-    def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = ev.ADD_SPANS) -> list[Span]:
+    def add_spans(self, doc_id: int, spans: Iterable[Span], action: str = ev.ADD_SPANS,
+                  skip_clashes: bool = False) -> list[Span]:
         """Add many spans (an import or a suggestion run) in one transaction, not undoable one by one.
 
-        `action` names the event logged ("suggest" for a suggestion run).
+        `action` names the event logged ("suggest" for a suggestion run). A span overlapping one of its label
+        refuses the whole batch, or with `skip_clashes` (suggestions: one made while another program
+        labelled the same place is simply not made) is left out.
         """
         stamp = now()
         out = []
@@ -559,6 +562,8 @@ class Project:
             for s in spans:
                 _check_score(s.score)
                 ranges = taken.setdefault(s.label, Intervals())
+                if skip_clashes and ranges.overlaps(s.start, s.end):
+                    continue
                 # the full check (and its message) only where the fast one sees a clash
                 others = self.spans_in(doc_id, s.start, s.end) + out if ranges.overlaps(s.start, s.end) else []
                 text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)

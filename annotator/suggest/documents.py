@@ -26,7 +26,7 @@ def suggest_document(project: Project, doc_id: int, suggester: Suggester | None 
     """Add suggestions to a document where it has no span of the same label and the spot was not rejected."""
     suggester = suggester or suggester_for(project)
     return project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
-                             action=events.SUGGEST)
+                             action=events.SUGGEST, skip_clashes=True)
 
 
 def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
@@ -71,4 +71,4 @@ def suggest_occurrences(project: Project, span: Span) -> list[Span]:
                           origin="suggested", state="pending", score=LEARNED_SCORE))
         i = text.find(span.text, i + len(span.text))
     new = _new(project, span.document_id, spots)
-    return project.add_spans(span.document_id, new, action=events.SUGGEST) if new else []
+    return project.add_spans(span.document_id, new, action=events.SUGGEST, skip_clashes=True) if new else []

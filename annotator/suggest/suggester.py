@@ -1,6 +1,7 @@
 """The suggester: every rule, plus what the annotator taught it, resolved into non-overlapping pending spans."""
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ class Suggester:
         chosen += clauses
         return [Span(start=s, end=e, label=label, text=text[s:e], origin="suggested", state="pending",
                      score=score) for s, e, label, score in sorted(chosen)]
+
+    def copy(self) -> "Suggester":
+        """The same suggester with its own memory (for another thread, while this one keeps learning)."""
+        return Suggester(copy.deepcopy(self.memory), self.clause_labels)
 
     def learn(self, label: str, text: str, state: str) -> None:
         """An annotator accepted or rejected `text` as `label`: what is suggested from now on follows."""
