@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
 import export_speed  # noqa: E402
+import first_open  # noqa: E402
 import import_speed  # noqa: E402
 import label_key  # noqa: E402
 import startup  # noqa: E402
@@ -27,6 +28,7 @@ import viewer_speed  # noqa: E402
 
 SCENARIOS = (("Import and repair", import_speed), ("Suggestions", suggest_speed),
              ("Annotation window", viewer_speed), ("Label key with suggestions on", label_key),
+             ("First opening of a long document", first_open),
              ("Exports", export_speed), ("Start-up", startup))
 
 
