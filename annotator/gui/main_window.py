@@ -21,7 +21,7 @@ from annotator.gui.i18n import language
 from annotator.gui.jobs import Jobs
 from annotator.gui.label_bar import LabelBar
 from annotator.gui.messages import ask_pending, show_warning
-from annotator.gui.panels import DocumentPanel, SpanPanel, _column
+from annotator.gui.panels import DocumentPanel, SpanPanel, column
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.project_lock import ProjectLock
 from annotator.gui.status import DocumentClock, ProjectWatcher
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.meta_line = QLabel(objectName="documentMeta")
         self.meta_line.setTextFormat(Qt.PlainText)
         self.meta_line.setWordWrap(True)
-        for widget in (self.documents.widget, _column(self.label_bar, self.meta_line, self.find_box, self.view),
+        for widget in (self.documents.widget, column(self.label_bar, self.meta_line, self.find_box, self.view),
                        self.spans.widget):
             splitter.addWidget(widget)
         splitter.setSizes([380, 640, 380])

@@ -23,7 +23,8 @@ def _table(name: str, model) -> QTableView:
     return table
 
 
-def _column(*widgets: QWidget) -> QWidget:
+def column(*widgets: QWidget) -> QWidget:
+    """Widgets one above the other, without margins."""
     panel = QWidget()
     lay = QVBoxLayout(panel)
     lay.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +56,7 @@ class DocumentPanel:
         for status, words in STATUS_WORDS.items():
             self.status.addItem(self.model.tr(words), status)
         self.status.currentIndexChanged.connect(lambda _: self.model.set_status(self.status.currentData()))
-        self.widget = _column(self.filter, self.status, self.table)
+        self.widget = column(self.filter, self.status, self.table)
 
     def select(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)
@@ -78,7 +79,7 @@ class SpanPanel:
         self.table.setColumnWidth(2, widest([self.model.words[k] for k in ORIGINS]))
         self.table.setColumnWidth(3, widest([self.model.words[k] for k in STATES]))
         self.filter = QComboBox(objectName="spanFilter")
-        self.widget = _column(self.filter, self.table)
+        self.widget = column(self.filter, self.table)
 
     states: tuple[str, ...] = ("accepted", "pending")
 
