@@ -10,6 +10,10 @@ from PySide6.QtGui import QColor
 from annotator.core.model import Label, Span
 
 
+_DISPLAY, _USER = Qt.DisplayRole, Qt.UserRole
+_ROLES = frozenset((Qt.DisplayRole, Qt.BackgroundRole, Qt.UserRole))
+
+
 class SpanListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,14 +39,15 @@ class SpanListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def data(self, index, role=Qt.DisplayRole):
+        # Qt asks for a dozen roles a cell at each paint: answer the ones we do not draw first, cheaply.
+        if role not in _ROLES:
+            return None
         span = self.rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return (span.label, span.text, self.words[span.origin], self.words[span.state])[index.column()]
-        if role == Qt.BackgroundRole and index.column() == 0:
-            return self.colors.get(span.label)
-        if role == Qt.UserRole:
+        if role == _USER:
             return span.id
-        return None
+        return self.colors.get(span.label) if index.column() == 0 else None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:

@@ -21,6 +21,11 @@ from annotator.gui.qtutils import Utf16Map
 from annotator.ingest.words import sentence_at, word_at, word_step
 
 
+def _order(span: Span) -> tuple[int, int]:
+    """Spans in reading order, the longer first where two start together."""
+    return span.start, -span.end
+
+
 class SpanHighlighter(QSyntaxHighlighter):
     """Draws the spans of each line (QTextBlock) from an index of spans by line."""
 
@@ -103,7 +108,7 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.blockSignals(False)
 
     def _index(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        self.spans = sorted(spans, key=_order)
         by_line: dict[int, list[Span]] = defaultdict(list)
         for s in self.spans:
             for line in self._lines_of(s.start, s.end):
@@ -124,7 +129,9 @@ class DocumentView(QPlainTextEdit):
         """Swap the spans with these ids for their fresh versions (none if deleted), touching only their
         lines: a change costs the same in a long document as in a short one."""
         old = [s for s in self.spans if s.id in ids]
-        self.spans = sorted([s for s in self.spans if s.id not in ids] + fresh, key=lambda s: (s.start, -s.end))
+        self.spans = [s for s in self.spans if s.id not in ids]
+        for s in fresh:  # into place: the list is already in order
+            bisect.insort(self.spans, s, key=_order)
         touched = set()
         for s in old:
             for line in self._lines_of(s.start, s.end):
@@ -135,7 +142,7 @@ class DocumentView(QPlainTextEdit):
                 self.spans_by_line.setdefault(line, []).append(s)
                 touched.add(line)
         for line in touched:
-            self.spans_by_line[line].sort(key=lambda s: (s.start, -s.end))
+            self.spans_by_line[line].sort(key=_order)
         self._redraw(old + fresh)
 
     def _redraw(self, changed: list[Span]) -> None:
