@@ -50,6 +50,14 @@ def _file_state(project_path: Path) -> list:
     return out
 
 
+def _recorded_state(state_file: Path) -> list | None:
+    """The project's state at the newest backup; None when unknown (no record, or one that cannot be read)."""
+    try:
+        return json.loads(state_file.read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def make_backup(project_path: Path, keep: int = KEEP, force: bool = False) -> Path | None:
     """Copy the project with SQLite's backup API (consistent even while it is open), unless it has not
     changed since the newest backup (None then, unless `force`); keep the newest `keep` within
@@ -58,7 +66,7 @@ def make_backup(project_path: Path, keep: int = KEEP, force: bool = False) -> Pa
     state_file = folder / STATE
     state = _file_state(project_path)
     newest = list_backups(project_path)[:1]
-    if not force and newest and state_file.exists() and json.loads(state_file.read_text()) == state:
+    if not force and newest and _recorded_state(state_file) == state:
         return None
     target = folder / f"{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
     partial = target.with_suffix(".part")

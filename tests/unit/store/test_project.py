@@ -259,3 +259,12 @@ def test_status_counts_and_search_follow_every_change(tmp_path):
         p.remove_documents([a])
         assert p.status_counts() == {"todo": 1, "in_progress": 0, "done": 0}
         assert p.document_ids(contains="对口支援") == []
+
+
+def test_an_unreadable_backup_record_means_a_new_backup_not_an_error(tmp_path):
+    from annotator.store.backups import STATE, backup_folder, list_backups, make_backup
+    path = tmp_path / "p.annot"
+    Project.open(path).close()
+    make_backup(path)
+    (backup_folder(path) / STATE).write_text("{not json")
+    assert make_backup(path) is not None and len(list_backups(path)) == 2
