@@ -57,6 +57,7 @@ class DocumentPanel:
             self.status.addItem(self.model.tr(words), status)
         self.status.currentIndexChanged.connect(lambda _: self.model.set_status(self.status.currentData()))
         self.widget = column(self.filter, self.status, self.table)
+        self.widget.setMinimumWidth(240)  # the title and the status stay in view when the guidelines open
 
     def select(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)
@@ -80,6 +81,8 @@ class SpanPanel:
         self.table.setColumnWidth(3, widest([self.model.words[k] for k in STATES]))
         self.filter = QComboBox(objectName="spanFilter")
         self.widget = column(self.filter, self.table)
+        # never so narrow that the Text column (the one that matters) is squeezed to nothing
+        self.widget.setMinimumWidth(sum(self.table.columnWidth(c) for c in (0, 2, 3)) + 120)
 
     states: tuple[str, ...] = ("accepted", "pending")
 
