@@ -42,6 +42,8 @@ FORMATS = {f.name: f for f in (
            "annotator.export.spacy_docbin", "export_spacy"),
     Format("labelstudio", "Label Studio task list (annotations, predictions) and its labeling config XML", ".json",
            "annotator.export.labelstudio", "export_labelstudio", raw_offsets=True),
+    Format("prodigy", "Prodigy tasks (spans_manual): text, a token per character, spans with token_start/token_end, "
+           "answer, meta", ".jsonl", "annotator.export.jsonl", "export_prodigy"),
     Format("bio", "character-level BIO, tab-separated, entity labels only; NAME.notes.txt lists what was left out",
            ".bio", "annotator.export.bio", "export_bio"),
     Format("bioes", "the same with BIOES tags (S- single, E- end)", ".bioes", "annotator.export.bio", "export_bioes"),

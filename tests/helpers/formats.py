@@ -1,4 +1,6 @@
 """Reading our exports back as the real tools do, for the format tests."""
+from collections import Counter
+
 from annotator.export.bio import entity_layer
 from annotator.export.select import Selection, selected
 
@@ -36,6 +38,12 @@ def expected(project):
         spans += [(index[s.start], index[s.end - 1] + 1, s.label) for s in kept]
         chars += "".join(ch for ch in doc.text if not ch.isspace())
     return chars, spans
+
+
+def chosen_spans(project, sel=Selection()):
+    """{document id: (its text, Counter of its selected spans as (start, end, label))}, in export order."""
+    return {doc.id: (doc.text, Counter((s.start, s.end, s.label) for s in spans))
+            for doc, spans in selected(project, sel)}
 
 
 def without_ids(tasks):

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from annotator.cli import COMMANDS, main
+from annotator.export.formats import FORMATS
 
 
 def run(capsys, *args):
@@ -74,6 +75,13 @@ def test_export_lists_formats_and_writes_jsonl(default_project, tmp_path, capsys
     assert "jsonl" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name, files", [("prodigy", ("o",))])
+def test_export_writes_the_bio_layers_and_prodigy_formats(default_project, tmp_path, capsys, name, files):
+    code, out, _ = run(capsys, "export", "--format", name, "--out", str(tmp_path / "o"), "--documents", "all")
+    assert code == 0 and f"exported 5 documents, 0 spans as {name}" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+
+
 def test_labels_lists_the_label_set(default_project, capsys):
     code, out, _ = run(capsys, "labels")
     assert code == 0
@@ -113,6 +121,14 @@ def test_every_command_is_documented_in_the_readme():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"annotator {command}" in readme, command
+
+
+def test_every_export_format_is_documented_in_the_readme():
+    from pathlib import Path
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Export formats\n")[1].split("\n## ")[0]
+    for name in FORMATS:
+        assert f"`{name}`" in section, name
 
 
 def test_raw_offsets_are_refused_for_formats_that_carry_their_own_text(default_project, tmp_path, capsys):
