@@ -44,7 +44,9 @@ FORMATS = {f.name: f for f in (
            "annotator.export.labelstudio", "export_labelstudio", raw_offsets=True),
     Format("prodigy", "Prodigy tasks (spans_manual): text, a token per character, spans with token_start/token_end, "
            "answer, meta", ".jsonl", "annotator.export.jsonl", "export_prodigy"),
-    Format("bio", "character-level BIO, tab-separated, entity labels only; NAME.notes.txt lists what was left out",
-           ".bio", "annotator.export.bio", "export_bio"),
+    Format("bio", "a line per character, tab-separated BIO tags of one entity layer; NAME.notes.txt lists what was "
+           "left out, NAME.split.tsv the train/dev split", ".bio", "annotator.export.bio", "export_bio"),
     Format("bioes", "the same with BIOES tags (S- single, E- end)", ".bioes", "annotator.export.bio", "export_bioes"),
+    Format("bio-layers", "the same in BIO with every span: an entity and a clause column, and one more per extra "
+           "layer overlaps need", ".bio", "annotator.export.bio", "export_bio_layers"),
 )}

@@ -10,7 +10,7 @@ from annotator.export.labelstudio import config_path, export_labelstudio
 from annotator.export.select import Selection
 from annotator.export.spacy_docbin import export_spacy
 from tests.helpers.data import data_path
-from tests.helpers.formats import expected, read_back, without_ids
+from tests.helpers.formats import bio_read_back, chosen_spans, without_ids
 
 spacy = pytest.importorskip("spacy")
 
@@ -70,11 +70,15 @@ def test_label_studio_validates_and_converts_the_corpus(corpus_project, tmp_path
     assert {r["id"] for r in records} == {t["id"] for t in tasks}
 
 
-def test_bio_reads_back_to_the_same_entities_on_the_corpus(corpus_project, tmp_path):
-    from annotator.export.bio import export_bio
+@pytest.mark.parametrize("name", ["bio", "bio-layers"])
+def test_bio_reads_back_to_the_same_text_and_spans_on_the_corpus(corpus_project, tmp_path, name):
+    from annotator.export.formats import FORMATS
     out = tmp_path / "corpus.bio"
-    export_bio(corpus_project, out, Selection())
-    assert read_back(out, "bio") == expected(corpus_project)
+    FORMATS[name].export(corpus_project, out, Selection())
+    want = chosen_spans(corpus_project)
+    got = bio_read_back(out)
+    assert list(got) == list(want)
+    assert all(("".join(chars), spans) == want[doc_id] for doc_id, (chars, spans) in got.items())
 
 
 def test_round_trips_are_exact_on_the_corpus(corpus_project, tmp_path):

@@ -229,6 +229,9 @@ def test_the_export_dialog_offers_every_format(window):
     dialog = ExportDialog(["tester"], Path("/tmp"), window)
     combo = dialog.findChild(QComboBox, "exportFormat")
     assert [combo.itemData(i) for i in range(combo.count())] == list(FORMATS)
+    assert {"bio-layers", "prodigy"} <= set(FORMATS)
+    combo.setCurrentIndex(list(FORMATS).index("bio-layers"))
+    assert dialog.out() == Path("/tmp/export-bio-layers.bio")
     combo.setCurrentIndex(list(FORMATS).index("spacy"))
     assert dialog.out() == Path("/tmp/export-spacy")
     assert dialog.selection().documents == "done"

@@ -1,43 +1,62 @@
 """Reading our exports back as the real tools do, for the format tests."""
 from collections import Counter
 
-from annotator.export.bio import entity_layer
+from annotator.export.bio import PLACEHOLDERS, notes_path
 from annotator.export.select import Selection, selected
 
 
-def read_back(path, scheme):
-    """(characters, [(start, end, label)]) over the file's characters, via spaCy's BILUO tools."""
+def character(column):
+    """The character a BIO file's first column stands for, as its notes describe: itself, or a placeholder."""
+    if len(column) == 1:
+        return column
+    named = {p: ch for ch, p in PLACEHOLDERS.items()}
+    if column in named:
+        return named[column]
+    assert column.startswith("<U+") and column.endswith(">"), column
+    return chr(int(column[3:-1], 16))
+
+
+def read_bio(path, scheme="bio"):
+    """Each document of a BIO / BIOES file, as a reader takes it: [(document id, its characters (one a line),
+    [the spans of each tag column as (start, end, label)])], the tags read with spaCy's BILUO tools."""
     from spacy.tokens import Doc
     from spacy.training import biluo_tags_to_spans, iob_to_biluo
     from spacy.vocab import Vocab
-    chars, tags = [], []
+    raw = []
     for line in path.read_text(encoding="utf-8").split("\n"):
-        if line:
-            ch, tag = line.split("\t")
-            chars.append(ch)
-            tags.append(tag)
-    if scheme == "bio":
-        tags = iob_to_biluo(tags)
-    else:
-        tags = [t.replace("E-", "L-").replace("S-", "U-") for t in tags]
-    doc = Doc(Vocab(), words=chars, spaces=[False] * len(chars))
-    return "".join(chars), [(s.start_char, s.end_char, s.label_) for s in biluo_tags_to_spans(doc, tags)]
+        if line.startswith("-DOCSTART-\t"):
+            raw.append((int(line.split("\t")[1]), []))
+        elif line:
+            raw[-1][1].append(line.split("\t"))
+    out = []
+    for doc_id, rows in raw:
+        assert len({len(row) for row in rows}) == 1, f"document {doc_id}: lines of different widths"
+        chars = [character(row[0]) for row in rows]
+        doc = Doc(Vocab(), words=chars, spaces=[False] * len(chars))
+        columns = []
+        for tags in zip(*(row[1:] for row in rows)):
+            tags = iob_to_biluo(list(tags)) if scheme == "bio" else \
+                [t.replace("E-", "L-").replace("S-", "U-") for t in tags]
+            columns.append([(s.start_char, s.end_char, s.label_) for s in biluo_tags_to_spans(doc, tags)])
+        out.append((doc_id, chars, columns))
+    return out
 
 
-def expected(project):
-    """The entity layer of every document, over its non-whitespace characters, end to end."""
-    entity = {l.name for l in project.labels() if l.kind == "entity"}
-    chars, spans = "", []
-    for doc, doc_spans in selected(project, Selection()):
-        index, pos = {}, len(chars)
-        for i, ch in enumerate(doc.text):
-            if not ch.isspace():
-                index[i] = pos
-                pos += 1
-        kept, _ = entity_layer([s for s in doc_spans if s.label in entity])
-        spans += [(index[s.start], index[s.end - 1] + 1, s.label) for s in kept]
-        chars += "".join(ch for ch in doc.text if not ch.isspace())
-    return chars, spans
+def read_notes(path):
+    """The spans a BIO export's notes list as left out: {document id: Counter of (start, end, label)}."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            doc_id, _, label, start, end, _, _ = line.split("\t")
+            out.setdefault(int(doc_id), Counter())[(int(start), int(end), label)] += 1
+    return out
+
+
+def bio_read_back(path, scheme="bio"):
+    """{document id: (its characters, Counter of the spans in its tag columns and in the notes)}, in file order."""
+    notes = read_notes(notes_path(path))
+    return {doc_id: (chars, Counter(s for c in columns for s in c) + notes.get(doc_id, Counter()))
+            for doc_id, chars, columns in read_bio(path, scheme)}
 
 
 def chosen_spans(project, sel=Selection()):

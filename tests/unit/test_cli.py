@@ -75,7 +75,7 @@ def test_export_lists_formats_and_writes_jsonl(default_project, tmp_path, capsys
     assert "jsonl" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name, files", [("prodigy", ("o",))])
+@pytest.mark.parametrize("name, files", [("bio-layers", ("o", "o.notes.txt", "o.split.tsv")), ("prodigy", ("o",))])
 def test_export_writes_the_bio_layers_and_prodigy_formats(default_project, tmp_path, capsys, name, files):
     code, out, _ = run(capsys, "export", "--format", name, "--out", str(tmp_path / "o"), "--documents", "all")
     assert code == 0 and f"exported 5 documents, 0 spans as {name}" in out
