@@ -80,3 +80,26 @@ class Intervals:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+
+
+def one_layer(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """(kept, dropped): the longest spans first, then the earliest, none overlapping."""
+    kept: list[Span] = []
+    dropped: list[Span] = []
+    taken = Intervals()
+    for s in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        if taken.overlaps(s.start, s.end):
+            dropped.append(s)
+        else:
+            taken.add(s.start, s.end)
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start), dropped
+
+
+def layers(spans: list[Span]) -> list[list[Span]]:
+    """Non-overlapping layers that hold every span: the first as `one_layer` keeps, then what it dropped, ..."""
+    out = []
+    while spans:
+        kept, spans = one_layer(spans)
+        out.append(kept)
+    return out

@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import KINDS, Span
-from annotator.core.spans import Intervals
+from annotator.core.spans import layers
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
-from annotator.export.spacy_docbin import split
+from annotator.export.split import split
 from annotator.store.project import Project
 
 DOCSTART = "-DOCSTART-"
@@ -38,29 +38,6 @@ def split_path(out: Path) -> Path:
 def visible(text: str) -> str:
     """`text` with each whitespace character as its placeholder, fit for one column of a tab-separated line."""
     return "".join((PLACEHOLDERS.get(ch) or f"<U+{ord(ch):04X}>") if ch.isspace() else ch for ch in text)
-
-
-def one_layer(spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """(kept, dropped): the longest spans first, then the earliest, none overlapping."""
-    kept: list[Span] = []
-    dropped: list[Span] = []
-    taken = Intervals()
-    for s in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
-        if taken.overlaps(s.start, s.end):
-            dropped.append(s)
-        else:
-            taken.add(s.start, s.end)
-            kept.append(s)
-    return sorted(kept, key=lambda s: s.start), dropped
-
-
-def layers(spans: list[Span]) -> list[list[Span]]:
-    """Non-overlapping layers that hold every span: the first as `one_layer` keeps, then what it dropped, ..."""
-    out = []
-    while spans:
-        kept, spans = one_layer(spans)
-        out.append(kept)
-    return out
 
 
 def tags(text: str, spans: list[Span], scheme: str) -> list[str]:

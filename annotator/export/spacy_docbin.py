@@ -1,81 +1,28 @@
 """spaCy training data: train.spacy and dev.spacy (DocBin on spacy.blank("zh")), a ready config.cfg, a README.
 
-Entity labels go in doc.ents (non-overlapping: nested same-layer spans are
-filtered, the longest kept); every span, clause labels and overlaps included,
-goes in doc.spans["sc"]. The spancat suggester is sized from the longest span.
+Entity labels go in doc.ents (one layer: of overlapping entities the longest is kept, the others listed);
+clause labels go in doc.spans["sc"], entities not repeated there. No span is trimmed or widened: one that
+cannot be written as it is, is listed in the README and the summary. spacy_config.py sizes the config.
 """
 from __future__ import annotations
 
-import random
 import re
 import zlib
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.spans import trim
+from annotator.core.model import Document, Span
+from annotator.core.spans import one_layer
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
+from annotator.export.split import split
+from annotator.export.spacy_config import MIN_TRAIN_DOCS, SPANS_KEY, Corpus, config_text, readme_text, too_few_line
 from annotator.store.project import Project
 
 WHITESPACE_RUN = re.compile(r"(\s+)")
 # What training reads of a token; spaCy's default stores every attribute, four times the data to write.
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
-DEV_SHARE = 0.2
-SPLIT_SEED = 13
-README = """# spaCy training data
-
-Made by the pairing-assistance annotator. `train.spacy` and `dev.spacy` are DocBins
-built on `spacy.blank("zh")` (character segmenter). Entity labels ({entities}) are in
-`doc.ents`; every span, clause labels ({clauses}) and overlaps included, is in
-`doc.spans["sc"]`. Document metadata is in `doc.user_data["meta"]`.
-
-Train:
-
-    python -m spacy train config.cfg --output model --paths.train train.spacy --paths.dev dev.spacy
-
-Check first:
-
-    python -m spacy debug data config.cfg --paths.train train.spacy --paths.dev dev.spacy
-
-{train} training and {dev} dev documents; the longest span is {longest} characters.
-"""
-
-
-def split(docs: dict[int, frozenset[str]]) -> tuple[set[int], set[int]]:
-    """A seeded split by document, stratified by the set of labels each document holds: (train ids, dev ids).
-
-    Documents are lined up stratum by stratum (shuffled within each) and every fifth goes to dev,
-    so each kind of document is in dev in its share, and a small stratum is not left out.
-    """
-    rng = random.Random(SPLIT_SEED)
-    strata: dict[frozenset[str], list[int]] = {}
-    for doc_id in sorted(docs):
-        strata.setdefault(docs[doc_id], []).append(doc_id)
-    line: list[int] = []
-    for key in sorted(strata, key=sorted):
-        ids = strata[key]
-        rng.shuffle(ids)
-        line.extend(ids)
-    every = round(1 / DEV_SHARE)
-    dev = {doc_id for i, doc_id in enumerate(line) if i % every == every - 1} if len(line) > 1 else set()
-    if not dev and len(line) > 1:
-        dev.add(line[-1])
-    return set(docs) - dev, dev
-
-
-def training_config(longest: int, entity_labels: bool, span_labels: bool):
-    from spacy.cli.init_config import init_config
-
-    pipeline = (["ner"] if entity_labels else []) + (["spancat"] if span_labels else [])
-    config = init_config(lang="zh", pipeline=pipeline or ["ner"], optimize="efficiency")
-    if "spancat" in pipeline:
-        config["components"]["spancat"]["suggester"] = {
-            "@misc": "spacy.ngram_range_suggester.v1", "min_size": 1, "max_size": max(longest, 3)}
-    config["paths"]["train"] = "train.spacy"
-    config["paths"]["dev"] = "dev.spacy"
-    return config
-
-
 @contextmanager
 def _msgpack_plugins_looked_up_once():
     """srsly looks up its msgpack plug-ins (installed packages' entry points and the whole function registry)
@@ -166,30 +113,53 @@ def char_words(text: str) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
-def _fill(nlp, chosen, kinds: dict[str, str], dev_ids: set[int], bins: dict) -> tuple[int, int]:
-    """Add each document to its DocBin; returns (longest span in tokens, spans written)."""
-    from spacy.tokens import Doc
-    from spacy.util import filter_spans
+@dataclass
+class Filled:
+    """What went into the DocBins, and what could not."""
+    spans: int = 0
+    longest_clause: int = 0
+    characters: int = 0
+    left_out: list[str] = field(default_factory=list)  # "document<TAB>label<TAB>start<TAB>end<TAB>text<TAB>why"
 
-    longest = n_spans = 0
+    def leave_out(self, doc: Document, s: Span, why: str) -> None:
+        self.left_out.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\t{why}")
+
+
+def _fill(nlp, chosen, clause_labels: set[str], dev_ids: set[int], bins: dict) -> Filled:
+    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans.
+
+    A span is written as it is or not at all: one that does not fall on token edges (it starts or ends
+    inside a whitespace run) or that overlaps a longer entity is listed in the result, never altered.
+    """
+    from spacy.tokens import Doc
+
+    filled = Filled()
     for doc, spans in chosen:
         sdoc = Doc(nlp.vocab, *char_words(doc.text))
-        ents, group = [], []
-        for s in spans:
-            start, end = trim(doc.text, s.start, s.end) if kinds.get(s.label) == "entity" else (s.start, s.end)
-            span = sdoc.char_span(start, end, label=s.label, alignment_mode="expand")
+        kept, overlapping = one_layer([s for s in spans if s.label not in clause_labels])
+        for s in overlapping:
+            filled.leave_out(doc, s, "overlaps a longer entity (doc.ents holds one layer)")
+        ents, clauses = [], []
+        for s in sorted(kept + [s for s in spans if s.label in clause_labels], key=lambda s: (s.start, s.end)):
+            span = sdoc.char_span(s.start, s.end, label=s.label)
             if span is None:
+                filled.leave_out(doc, s, "does not start and end on token edges (whitespace)")
                 continue
-            group.append(span)
-            if kinds.get(s.label) == "entity":
+            if s.label in clause_labels:
+                clauses.append(span)
+                filled.longest_clause = max(filled.longest_clause, len(span))
+            elif span[0].is_space or span[-1].is_space:
+                filled.leave_out(doc, s, "begins or ends with whitespace, which spaCy's ner cannot learn")
+                continue
+            else:
                 ents.append(span)
-            longest = max(longest, len(span))
-            n_spans += 1
-        sdoc.ents = filter_spans(ents)
-        sdoc.spans["sc"] = group
+            filled.spans += 1
+        sdoc.ents = ents
+        sdoc.spans[SPANS_KEY] = clauses
         sdoc.user_data["meta"] = {"id": doc.id, "name": doc.name, **doc.meta}
         bins["dev" if doc.id in dev_ids else "train"].add(sdoc)
-    return longest, n_spans
+        filled.characters += len(doc.text)
+    return filled
 
 
 FILES = ("train.spacy", "dev.spacy", "config.cfg", "README.md")  # what the export folder holds
@@ -202,21 +172,26 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
     out = absolute(out)
     target = ExportTarget(project, "spacy", out, names=FILES)
     nlp = spacy.blank("zh")
-    kinds = {l.name: l.kind for l in project.labels()}
+    labels = project.labels()
+    clause_labels = {l.name for l in labels if l.kind == "clause"}
     chosen = list(selected(project, sel))
     train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
     doc_bin = _doc_bin_class()
     bins = {name: doc_bin(attrs=DOC_ATTRS, store_user_data=True) for name in ("train", "dev")}
     with _msgpack_plugins_looked_up_once():
-        longest, n_spans = _fill(nlp, chosen, kinds, dev_ids, bins)
-    has_entities = any(k == "entity" for k in kinds.values())
-    has_clauses = any(k == "clause" for k in kinds.values())
+        filled = _fill(nlp, chosen, clause_labels, dev_ids, bins)
+    used = {s.label for _, spans in chosen for s in spans}
+    corpus = Corpus(train=len(train_ids), dev=len(dev_ids),
+                    entity_labels=tuple(l.name for l in labels if l.name in used and l.name not in clause_labels),
+                    clause_labels=tuple(l.name for l in labels if l.name in used and l.name in clause_labels),
+                    longest_clause=filled.longest_clause, characters=filled.characters)
     with target.writing() as stage:
         for name, docbin in bins.items():
             docbin.to_disk(stage(out / f"{name}.spacy"))
-        training_config(longest, has_entities, has_clauses).to_disk(stage(out / "config.cfg"))
-        stage(out / "README.md").write_text(README.format(
-            entities=", ".join(k for k, v in kinds.items() if v == "entity"),
-            clauses=", ".join(k for k, v in kinds.items() if v == "clause"),
-            train=len(train_ids), dev=len(dev_ids), longest=longest), encoding="utf-8")
-    return {"documents": len(chosen), "spans": n_spans, "path": str(out)}
+        stage(out / "config.cfg").write_text(config_text(corpus), encoding="utf-8")
+        stage(out / "README.md").write_text(readme_text(corpus, filled.left_out), encoding="utf-8")
+    warnings = [f"{len(filled.left_out)} span(s) could not be written as they are: listed in {out / 'README.md'}"
+                ] if filled.left_out else []
+    if corpus.train < MIN_TRAIN_DOCS:
+        warnings.append(too_few_line(corpus))
+    return {"documents": len(chosen), "spans": filled.spans, "path": str(out), "warnings": warnings}
