@@ -159,22 +159,23 @@ def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[
             for task in parsed.tasks:
                 if stop():
                     raise Cancelled()
-                existing = project.document_id_by_hash(task.doc.content_hash)
-                if existing in seen:  # the same text twice in the file
+                with batch.item():  # looked for and added under the write lock: no other writer slips in
+                    existing = project.document_id_by_hash(task.doc.content_hash)
+                    if existing is None:
+                        doc_id = project.add_document(task.doc, {"kind": parsed.kind})
+                        spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
+                if existing is None:
+                    added.append(doc_id)
+                    seen.add(doc_id)
+                elif existing in seen:  # the same text twice in the file
                     unchanged += 1
-                elif existing is not None:
+                else:
                     seen.add(existing)
                     change = merge(existing, project.spans(existing), task.spans, task.annotators)
                     if change.before or change.after:
                         merges.append((existing, change))
                     else:
                         unchanged += 1
-                else:
-                    with batch.item():
-                        doc_id = project.add_document(task.doc, {"kind": parsed.kind})
-                        spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
-                    added.append(doc_id)
-                    seen.add(doc_id)
         if merges:
             project.change_spans([s for _, m in merges for s in m.before], [s for _, m in merges for s in m.after],
                                  annotator)
