@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="print the repair report of each file")
     _add_repair_flags(p)
     p.add_argument("--suggest", action="store_true", help="add suggestions to the imported documents")
+    _add_annotator(p)
     _add_db(p)
 
     p = sub.add_parser("suggest", help="suggest spans for report files, or for the project's documents",
@@ -151,12 +152,10 @@ def _labelling(session, args):
 
 
 def cmd_import(args) -> int:
-    from annotator.app.imports import import_files
-
-    counted = {"imported": 0, "duplicate": 0, "failed": 0}
+    from annotator.app.imports import import_files, totals
+    from annotator.app.session import default_annotator
 
     def progress(i: int, n: int, r) -> None:
-        counted[r.status] += 1
         where = f"[{i}/{n}]"
         if r.status == "imported":
             what = r.message or f"document {r.document_id}, {r.report.get('encoding')}"
@@ -170,14 +169,17 @@ def cmd_import(args) -> int:
 
     with _session(args) as session:
         results, added = import_files(session.project, args.paths, _repair_options(args), suggest=args.suggest,
-                                      progress=progress)
+                                      progress=progress, annotator=args.annotator or default_annotator())
     if args.suggest:
         print(f"{added} suggestions added")
     for r in results:  # every refused file again, together, where the user looks for errors
         if r.status == "failed":
             print(f"annotator: {r.message}", file=sys.stderr)
-    print(f"{counted['imported']} imported, {counted['duplicate']} duplicates skipped, {counted['failed']} failed")
-    return 1 if counted["failed"] else 0
+    t = totals(results)
+    print(f"{t.documents} imported" + (f" with {t.spans} spans" if t.spans else "")
+          + (f", {t.updated} updated" if t.updated else "")
+          + f", {t.duplicates} duplicates skipped, {t.failed} failed")
+    return 1 if t.failed else 0
 
 
 def cmd_suggest(args) -> int:

@@ -198,8 +198,8 @@
     </message>
     <message>
         <location filename="../annotator/gui/import_report.py" line="18" />
-        <source>%d imported, %d duplicates skipped, %d failed</source>
-        <translation>已导入 %d 个，跳过重复 %d 个，失败 %d 个</translation>
+        <source>%d document(s) imported with %d span(s), %d updated, %d duplicates skipped, %d failed</source>
+        <translation>已导入 %d 个文档（含 %d 个标注），更新 %d 个，跳过重复 %d 个，失败 %d 个</translation>
     </message>
     <message>
         <location filename="../annotator/gui/import_report.py" line="21" />
@@ -726,6 +726,10 @@
     <message>
         <source>document status</source>
         <translation>文档状态</translation>
+    </message>
+    <message>
+        <source>an import's changes to %d span(s)</source>
+        <translation>一次导入对 %d 个标注的更改</translation>
     </message>
     <message>
         <source>Show rejected spans</source>

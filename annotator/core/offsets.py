@@ -62,6 +62,28 @@ class OffsetMap:
         """The raw range that normalized [start, end) came from (deleted text inside is included)."""
         return self.raw_index(start), self.raw_index(end - 1) + 1
 
+    def runs(self) -> list[list[int]]:
+        """The map as [raw_start, length] pairs, as a JSON file carries it."""
+        return [[s, n] for s, n in zip(self.raw_starts, self.lengths)]
+
+    @classmethod
+    def from_runs(cls, runs, length: int, raw_length: int) -> "OffsetMap":
+        """From [raw_start, length] pairs read from a file: ValueError unless they cover `length` normalized
+        positions with raw ranges in order inside a raw text of `raw_length`."""
+        if not isinstance(runs, list):
+            raise ValueError("offset_map is not a list of [raw_start, length] pairs")
+        end = 0
+        for run in runs:
+            if not (isinstance(run, list) and len(run) == 2 and all(type(v) is int for v in run)
+                    and run[0] >= end and run[1] > 0 and run[0] + run[1] <= raw_length):
+                raise ValueError(f"offset_map run {run!r} is not a [raw_start, length] pair in order inside "
+                                 f"the raw text (length {raw_length})")
+            end = run[0] + run[1]
+        found = cls(tuple(r[0] for r in runs), tuple(r[1] for r in runs))
+        if len(found) != length:
+            raise ValueError(f"offset_map covers {len(found)} characters, the text has {length}")
+        return found
+
     def to_bytes(self) -> bytes:
         flat = array("q")
         for s, n in zip(self.raw_starts, self.lengths):

@@ -1,7 +1,11 @@
 """Label Studio: a JSON task list (annotations and predictions) and the labeling config beside it.
 
 Field by field as ../shared/FORMATS.md §1 describes, checked against Label
-Studio 1.23 and label-studio-sdk 2.1.
+Studio 1.23 and label-studio-sdk 2.1. Label Studio takes `completed_by` only as
+one of its own users, so annotations leave it out (the importing user gets them)
+and carry our annotator's name in a one-line TextArea of the config, which Label
+Studio keeps with the annotation and writes to both its JSON and JSON_MIN exports.
+A repaired document's raw text goes in the task data with the map back to it.
 """
 from __future__ import annotations
 
@@ -10,22 +14,25 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from annotator import __version__
+from annotator.core.labelstudio import ANNOTATED_BY, FROM_NAME, TO_NAME, region_id
 from annotator.core.model import Document, Label, Span
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected
 from annotator.store.project import Project
 
-FROM_NAME, TO_NAME = "label", "text"
 MODEL_VERSION = f"pairing-annotator-{__version__}"
 
 
 def labeling_config(labels: list[Label]) -> str:
-    """The <View> config for Text + Labels, one <Label> per project label with its colour and hotkey."""
+    """The <View> config for Text + Labels, one <Label> per project label with its colour and hotkey, and the
+    TextArea that names each annotation's annotator."""
     items = "\n".join(
         f"    <Label value={quoteattr(l.name)} background={quoteattr(l.color)}"
         + (f" hotkey={quoteattr(l.hotkey)}" if l.hotkey else "") + "/>" for l in labels)
     return (f'<View>\n  <Labels name="{FROM_NAME}" toName="{TO_NAME}" choice="single" showInline="true">\n'
-            f'{items}\n  </Labels>\n  <Text name="{TO_NAME}" value="$text" granularity="symbol"/>\n</View>\n')
+            f'{items}\n  </Labels>\n  <Text name="{TO_NAME}" value="$text" granularity="symbol"/>\n'
+            f'  <TextArea name="{ANNOTATED_BY}" toName="{TO_NAME}" maxSubmissions="1" rows="1" '
+            f'placeholder="annotator"/>\n</View>\n')
 
 
 def config_path(out: Path) -> Path:
@@ -33,7 +40,7 @@ def config_path(out: Path) -> Path:
 
 
 def _region(span: Span) -> dict:
-    item = {"id": f"s{span.id}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
+    item = {"id": region_id(span.id), "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
             "origin": "prediction" if span.origin == "suggested" else "manual",
             "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}}
     if span.score is not None:
@@ -41,7 +48,20 @@ def _region(span: Span) -> dict:
     return item
 
 
-def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_offsets: bool = False) -> dict:
+def _annotated_by(name: str) -> list[dict]:
+    """The result item naming an annotation's annotator (none for spans without one)."""
+    return [{"id": "by", "from_name": ANNOTATED_BY, "to_name": TO_NAME, "type": "textarea",
+             "value": {"text": [name]}}] if name else []
+
+
+def _raw(doc: Document) -> dict:
+    """The raw text and the map from the text to it, where repair changed the text (and the map fits)."""
+    if doc.original == doc.text or doc.offset_map is None or len(doc.offset_map) != len(doc.text):
+        return {}
+    return {"raw_text": doc.original, "offset_map": doc.offset_map.runs()}
+
+
+def task(doc: Document, spans: list[Span], raw_offsets: bool = False) -> dict:
     text, spans = (doc.original, doc.raw_spans(spans)) if raw_offsets else (doc.text, spans)
     by_annotator: dict[str, list[dict]] = {}
     predicted: list[dict] = []
@@ -51,12 +71,10 @@ def task(doc: Document, spans: list[Span], annotator_ids: dict[str, int], raw_of
             predicted.append(region)
         else:
             by_annotator.setdefault(s.annotator, []).append(region)
-    names = {str(annotator_ids[a]): a for a in by_annotator}
     out = {"id": doc.id, "data": {"text": text, "doc_id": doc.id, "name": doc.name,
-                    "meta": {**doc.meta, "status": doc.status, "annotators": names}}}
-    out["annotations"] = [{"completed_by": annotator_ids[a], "lead_time": round(doc.time_spent, 3),
-                           "was_cancelled": False, "ground_truth": False, "result": result}
-                          for a, result in sorted(by_annotator.items())]
+                                  "meta": {**doc.meta, "status": doc.status}, **({} if raw_offsets else _raw(doc))}}
+    out["annotations"] = [{"lead_time": round(doc.time_spent, 3), "was_cancelled": False, "ground_truth": False,
+                           "result": result + _annotated_by(a)} for a, result in sorted(by_annotator.items())]
     if predicted:
         scores = [r["score"] for r in predicted if "score" in r]
         out["predictions"] = [{"model_version": MODEL_VERSION,
@@ -69,9 +87,7 @@ def export_labelstudio(project: Project, out: Path, sel: Selection = Selection()
     out = absolute(out)
     target = ExportTarget(project, "labelstudio", out, sidecars=(config_path(out),))
     chosen = list(selected(project, sel))
-    annotators = sorted({s.annotator for _, spans in chosen for s in spans if s.state != "pending"})
-    annotator_ids = {name: i + 1 for i, name in enumerate(annotators)}
-    tasks = [task(doc, doc_spans, annotator_ids, raw_offsets) for doc, doc_spans in chosen]
+    tasks = [task(doc, doc_spans, raw_offsets) for doc, doc_spans in chosen]
     spans = sum(len(doc_spans) for _, doc_spans in chosen)
     with target.writing() as stage:
         stage(config_path(out)).write_text(labeling_config(project.labels()), encoding="utf-8")

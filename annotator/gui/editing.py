@@ -39,6 +39,8 @@ def what_changed(change: Change) -> str:
         return tr("relabel %s as %s") % (after.text, after.label)
     if change.action == events.SET_STATUS:
         return tr("document status")
+    if change.action == events.IMPORT_CHANGES:
+        return tr("an import's changes to %d span(s)") % len({s.id for s in spans})
     return change.action
 
 

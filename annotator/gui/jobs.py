@@ -101,9 +101,11 @@ class Jobs:
 
     def import_files(self, paths: list[str], options: RepairOptions = RepairOptions(), suggest: bool = False) -> None:
         """Import (and, if asked, suggest) in a worker thread; the window keeps responding."""
+        annotator = self.annotator
+
         def job(project, progress, cancelled):
             return import_files(project, paths, options, suggest=suggest, cancelled=cancelled,
-                                progress=lambda i, n, r: progress(i, n, shown(r.path.name)))[0]
+                                progress=lambda i, n, r: progress(i, n, shown(r.path.name)), annotator=annotator)[0]
 
         self.run_job(tr("Importing reports"), job, self._imported)
 
@@ -112,8 +114,14 @@ class Jobs:
             return show_error(self, str(error))
         self.model.reload()
         self._update_status()
+        updated = any(r.report.get("updated") for r in results)
+        if updated:  # corrections to documents the project had, written on the job's connection
+            self.project.forget_undo()  # so that Ctrl+Z here undoes them
         if self.doc_id is None and self.model.ids:
             self.open_document(self.model.ids[0])
+        elif self.doc_id is not None and updated:
+            self.view.show_text(*self._shown())
+            self._fill_span_list()
         self.import_report = dialogs.ImportReportDialog(results, self)
         self.import_report.open()
 

@@ -1,7 +1,9 @@
-"""Importing report files into a project: read, repair, skip duplicates, one transaction per file."""
+"""Importing report files into a project: read, repair, skip duplicates, in short transactions; annotated
+files add their new documents and bring their annotators' corrections to the documents the project has."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +14,7 @@ from annotator.core.paths import shown
 from annotator.core.resources import seed_files
 from annotator.core.text import content_hash
 from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_report, read_bytes
+from annotator.ingest.merge import Merge, merge, said
 from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
 from annotator.store.project import BATCH_SECONDS, Project
@@ -76,9 +79,10 @@ def read_one(path: Path, options: RepairOptions, labels: set[str],
 
 def import_paths(project: Project, paths: Iterable[str | Path], options: RepairOptions = RepairOptions(),
                  progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> list[FileResult]:
+                 cancelled: Callable[[], bool] | None = None, annotator: str = "") -> list[FileResult]:
     """Import files and folders; goes on past failing files. Reports are read first and written in short
-    batched transactions (each document whole); an annotated file is all or nothing."""
+    batched transactions (each document whole); an annotated file is all or nothing, and what it changes
+    on documents already in the project is one step `annotator` can undo."""
     files = expand_paths(paths)
     rules = project_rules(project)
     labels = set(project.label_names())
@@ -104,7 +108,7 @@ def import_paths(project: Project, paths: Iterable[str | Path], options: RepairO
             continue
         if isinstance(item, TaskFile):
             flush()
-            waiting.append(_store_tasks(project, path, item, stop))
+            waiting.append(_store_tasks(project, path, item, stop, annotator))
         else:
             waiting.append((path, *item))
         if time.monotonic() - read_since >= BATCH_SECONDS or len(waiting) >= 500:
@@ -141,34 +145,55 @@ def _store_reports(project: Project, items: list) -> list[FileResult]:
     return out
 
 
-def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[[], bool]) -> FileResult:
-    """A file's new documents and their spans, in short transactions; if it fails or is cancelled
-    halfway, what it had added is taken out again, so the file is all or nothing."""
+def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[[], bool],
+                 annotator: str) -> FileResult:
+    """A file's new documents and their spans, in short transactions, then what it changes on documents the
+    project already has (found by their text), in one transaction that `annotator` can undo. If it fails or
+    is cancelled halfway, what it had added is taken out again, so the file is all or nothing."""
     added: list[int] = []
-    spans = duplicates = 0
+    seen: set[int] = set()  # documents this file added or merged into
+    spans = unchanged = 0
+    merges: list[tuple[int, Merge]] = []
     try:
         with project.batches() as batch:
             for task in parsed.tasks:
                 if stop():
                     raise Cancelled()
-                with batch.item():
-                    if project.document_id_by_hash(task.doc.content_hash) is not None:
-                        duplicates += 1
-                        continue
-                    doc_id = project.add_document(task.doc, {"kind": parsed.kind})
-                    spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
-                added.append(doc_id)
+                with batch.item():  # looked for and added under the write lock: no other writer slips in
+                    existing = project.document_id_by_hash(task.doc.content_hash)
+                    if existing is None:
+                        doc_id = project.add_document(task.doc, {"kind": parsed.kind})
+                        spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
+                if existing is None:
+                    added.append(doc_id)
+                    seen.add(doc_id)
+                elif existing in seen:  # the same text twice in the file
+                    unchanged += 1
+                else:
+                    seen.add(existing)
+                    change = merge(existing, project.spans(existing), task.spans, task.annotators)
+                    if change.before or change.after:
+                        merges.append((existing, change))
+                    else:
+                        unchanged += 1
+        if merges:
+            project.change_spans([s for _, m in merges for s in m.before], [s for _, m in merges for s in m.after],
+                                 annotator)
     except (AnnotatorError, Cancelled) as e:
         project.remove_documents(added)
         why = "cancelled" if isinstance(e, Cancelled) else str(e)
         return FileResult(path, "failed", f"{shown(path)}: {why}; nothing was imported from it")
     problems = parsed.problems
+    counts = sum((m.counts for _, m in merges), Counter())
     summary = (f"{len(added)} document(s) with {spans} span(s) from {parsed.kind}"
-               + (f", {duplicates} already in the project" if duplicates else "")
+               + (f", {len(merges)} already in the project updated ({said(counts)})" if merges else "")
+               + (f", {unchanged} already in the project unchanged" if unchanged else "")
                + (f"; {'; '.join(problems)}" if problems else ""))
-    status = "imported" if added else "duplicate"
-    return FileResult(path, status, summary, added[0] if added else None,
-                      {"kind": parsed.kind, "documents": len(added), "spans": spans, "skipped": problems})
+    status = "imported" if added or merges else "duplicate"
+    first = added[0] if added else merges[0][0] if merges else None
+    return FileResult(path, status, summary, first,
+                      {"kind": parsed.kind, "documents": len(added), "spans": spans, "updated": len(merges),
+                       "unchanged": unchanged, "changes": dict(counts), "skipped": problems})
 
 
 class Cancelled(Exception):

@@ -1,9 +1,12 @@
-"""Annotated files in: Label Studio JSON (full export or task list) and our own JSONL, recognized by content.
+"""Annotated files in: Label Studio JSON (full export, task list or JSON_MIN) and our own JSONL, recognized
+by content.
 
 Label Studio's `start`/`end` are trusted and `value.text` is checked against them
 (FORMATS.md §0, §1.2); a task whose spans do not fit its text, or any malformed record,
 refuses the whole file, naming it, as does a label the project does not have: nothing is
 half-imported. Spans overlapping an earlier span of their label (two annotators) are left out and said.
+An annotation's annotator is the name our export put in its `annotated_by` TextArea, else Label
+Studio's user (`completed_by`: an email, or `labelstudio-ID`).
 """
 from __future__ import annotations
 
@@ -13,26 +16,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.labelstudio import ANNOTATED_BY, span_id
 from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Span
+from annotator.core.offsets import OffsetMap
 from annotator.core.paths import shown
 from annotator.core.spans import Intervals
 from annotator.core.text import content_hash
 
 TASK_SUFFIXES = frozenset({".json", ".jsonl"})
+TASK_KINDS = ("labelstudio", "labelstudio-min", "jsonl")  # what a TaskFile's kind can be
 TASK_MAX_BYTES = 500 * 10**6  # a Label Studio export of a large project; parsed whole, so memory bounds it
 
 
 @dataclass
 class Task:
-    """One document with its spans, ready for the project."""
+    """One document with its spans, ready for the project. A span's id, where its region named one of ours
+    (`s123`), says which span of the document it came from; `annotators` are those with an annotation of it
+    (maybe without spans: they removed them all)."""
 
     doc: Document
     spans: list[Span] = field(default_factory=list)
+    annotators: list[str] = field(default_factory=list)
 
 
 @dataclass
 class TaskFile:
-    kind: str  # "labelstudio" or "jsonl"
+    kind: str  # one of TASK_KINDS
     tasks: list[Task]
     problems: list[str]  # one line per skipped task or span
 
@@ -55,25 +64,30 @@ def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
     parsed = TaskFile("", [], [])
     problems = []
     escapes = "\\ud" in text.lower()  # an escape like \uD800 may have made a lone surrogate
-    for where, obj in _records(path, text):
+    records = _records(path, text)
+    if any(_ids_only(obj) for _, obj in records):
+        raise InputError(f"{shown(path)}: Label Studio's plain JSON export, which lists predictions by id only; "
+                         "export a snapshot with full predictions instead (POST /api/projects/ID/exports/ with "
+                         '{"serialization_options": {"predictions": {"only_id": false}}}); '
+                         "nothing was imported from it")
+    for where, kind, obj in _shaped(records):
         if escapes and _lone_surrogate(obj):
             problems.append(f"{where}: holds a lone surrogate (an escape such as \\ud800 that is not a character)")
             continue
-        kind = _shape(obj)
         if kind is None:
             problems.append(f"{where}: neither a Label Studio task (with \"data\") nor a JSONL record "
                             "(with \"text\" and \"spans\")")
             continue
         parsed.kind = parsed.kind or kind
         try:
-            task = (_ls_task if kind == "labelstudio" else _jsonl_task)(obj, path, where)
+            task = (_jsonl_task if kind == "jsonl" else _ls_task)(obj, path, where)
         except (InputError, KeyError, TypeError, ValueError, AttributeError) as e:
             problems.append(f"{where}: {e}")
         else:
             kept, clashes = _without_clashes(task.spans)
             if clashes:
                 parsed.problems.append(f"{where}: {clashes} span(s) overlapping a span of the same label left out")
-            parsed.tasks.append(Task(task.doc, kept))
+            parsed.tasks.append(Task(task.doc, kept, task.annotators))
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(f"{shown(path)}: {problems[0]}{more}; nothing was imported from it")
@@ -127,14 +141,68 @@ def _lines(path: Path, text: str, first_error: ValueError) -> list[tuple[str, ob
 
 
 def _shape(obj) -> str | None:
-    """Which format a record is: a Label Studio task has `data`; our JSONL has `text` (and `spans`)."""
+    """Which format a record is: a Label Studio task has `data`; a JSON_MIN record its annotation's
+    `annotation_id` beside the data fields; our JSONL has `text` (and `spans`)."""
     if not isinstance(obj, dict):
         return None
     if "data" in obj:
         return "labelstudio"
+    if "annotation_id" in obj:
+        return "labelstudio-min"
     if "text" in obj:
         return "jsonl" if "spans" in obj else "labelstudio"  # a bare task: its data fields at the top
     return None
+
+
+def _shaped(records: list[tuple[str, object]]) -> list[tuple[str, str | None, object]]:
+    """(where, kind, record) for each task; JSON_MIN records, one per annotation, are gathered by task id
+    into one task of the full shape."""
+    out: list[tuple[str, str | None, object]] = []
+    gathered: dict[object, list[dict]] = {}
+    for where, obj in records:
+        kind = _shape(obj)
+        if kind != "labelstudio-min":
+            out.append((where, kind, obj))
+            continue
+        key = obj.get("id") if isinstance(obj.get("id"), (int, str)) else where
+        if key not in gathered:
+            gathered[key] = []
+            out.append((where, kind, gathered[key]))
+        gathered[key].append(obj)
+    return [(where, kind, _unflattened(obj) if kind == "labelstudio-min" else obj) for where, kind, obj in out]
+
+
+MIN_FIELDS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement")
+
+
+def _unflattened(records: list[dict]) -> dict:
+    """JSON_MIN's records of one task (FORMATS.md §1.4: the data fields, and per annotation each control
+    tag's values under its name) as a full task. A control's values are a list of region values with
+    `start`, `end` and `labels`; the `annotated_by` TextArea's is the annotator's name."""
+    def regions(value) -> bool:
+        return isinstance(value, list) and bool(value) and all(
+            isinstance(v, dict) and {"start", "end", "labels"} <= v.keys() for v in value)
+
+    controls = {k for r in records for k, v in r.items() if regions(v) or k == ANNOTATED_BY}
+    data = {k: v for k, v in records[0].items() if k not in MIN_FIELDS and k not in controls}
+    annotations = []
+    for r in records:
+        if r.get("annotation_id") is None:  # a task without annotations
+            continue
+        result = [{"from_name": k, "type": "labels", "value": v} for k in controls if regions(r.get(k))
+                  for v in r[k]]
+        if isinstance(r.get(ANNOTATED_BY), str):
+            result.append({"from_name": ANNOTATED_BY, "type": "textarea", "value": {"text": [r[ANNOTATED_BY]]}})
+        who = r.get("annotator")
+        annotations.append({"completed_by": {"email": who} if isinstance(who, str) else who, "result": result,
+                            "updated_at": r.get("updated_at"), "lead_time": r.get("lead_time")})
+    return {"id": records[0].get("id"), "data": data, "annotations": annotations}
+
+
+def _ids_only(obj) -> bool:
+    """A task of Label Studio's plain JSON export, whose predictions are their ids, not their content."""
+    return isinstance(obj, dict) and isinstance(obj.get("predictions"), list) and any(
+        not isinstance(p, dict) for p in obj["predictions"])
 
 
 def _lone_surrogate(obj) -> bool:
@@ -158,14 +226,20 @@ def _without_clashes(spans: list[Span]) -> tuple[list[Span], int]:
     return kept, len(spans) - len(kept)
 
 
-def _document(text, name: str, meta: dict, source: str, status: str | None, time_spent: float) -> Document:
+def _document(text, name: str, meta: dict, source: str, status: str | None, time_spent: float,
+              raw_text=None, offset_map=None) -> Document:
+    """A document from a record; `raw_text` (the text before repair) comes with the map from the text to it."""
     if not isinstance(text, str) or not text:
         raise InputError("no text")
     if not isinstance(meta, dict):
         raise InputError("meta is not an object")
-    return Document(name=name, text=text, raw_text=text, source_path=source,
-                    content_hash=content_hash(text),
-                    encoding="utf-8", meta=meta,
+    if (raw_text is None) != (offset_map is None):
+        raise InputError("raw_text and offset_map come together (the raw text and the map to it)")
+    if raw_text is not None and not isinstance(raw_text, str):
+        raise InputError("raw_text is not text")
+    offsets = None if raw_text is None else OffsetMap.from_runs(offset_map, len(text), len(raw_text))
+    return Document(name=name, text=text, raw_text=raw_text or text, source_path=source,
+                    content_hash=content_hash(text), offset_map=offsets, encoding="utf-8", meta=meta,
                     status=status if status in STATUSES else "todo", time_spent=time_spent)
 
 
@@ -189,6 +263,9 @@ def _same_text(quoted, actual: str) -> bool:
 
 # -- Label Studio ---------------------------------------------------------------
 
+DATA_FIELDS = ("text", "name", "doc_id", "meta", "raw_text", "offset_map")  # ours; other data goes to meta
+
+
 def _ls_task(task, path: Path, where: str) -> Task:
     if not isinstance(task, dict):
         raise InputError("not an object")
@@ -198,20 +275,22 @@ def _ls_task(task, path: Path, where: str) -> Task:
     if not isinstance(data.get("meta") or {}, dict):
         raise InputError("data.meta is not an object")
     meta = dict(data.get("meta") or {})
-    names = meta.pop("annotators", {}) or {}
+    names = meta.pop("annotators", {}) or {}  # id -> name, as exports before the annotated_by TextArea wrote
     if not isinstance(names, dict):
         raise InputError("meta.annotators is not an object of id -> name")
     status = meta.pop("status", None)
-    meta.update({k: v for k, v in data.items() if k not in ("text", "name", "doc_id", "meta")})
+    meta.update({k: v for k, v in data.items() if k not in DATA_FIELDS})
     annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     # the latest annotation first: it wins where annotators disagree
     annotations.sort(key=lambda a: str(a.get("updated_at") or ""), reverse=True)
     lead = max((_seconds(a.get("lead_time")) for a in annotations), default=0)
     doc = _document(data.get("text"), str(data.get("name") or f"{path.stem}-{where.replace(' ', '-')}"), meta,
-                    shown(path), status or ("done" if annotations else "todo"), lead)
-    spans = []
+                    shown(path), status or ("done" if annotations else "todo"), lead,
+                    data.get("raw_text"), data.get("offset_map"))
+    spans, annotators = [], []
     for a in annotations:
-        who = _annotator(a.get("completed_by"), names)
+        who = _annotator(a, names)
+        annotators.append(who)
         for item in _regions(a):
             origin = "manual" if item.get("origin", "manual") == "manual" else "suggested"
             spans += _ls_spans(doc.text, item, annotator=who, origin=origin, state="accepted")
@@ -220,14 +299,15 @@ def _ls_task(task, path: Path, where: str) -> Task:
             for item in _regions(p):
                 score = item.get("score", item["value"].get("score", p.get("score")))
                 spans += _ls_spans(doc.text, item, origin="suggested", state="pending", score=_score(score))
-    return Task(doc, spans)
+    return Task(doc, spans, annotators)
 
 
-def _regions(container: dict) -> list[dict]:
+def _regions(container: dict, kind: str = "labels") -> list[dict]:
+    """The result items of a type (span regions, or the annotated_by TextArea) that hold a value."""
     result = container.get("result") or []
     if not isinstance(result, list):
         raise InputError("result is not a list")
-    return [r for r in result if isinstance(r, dict) and r.get("type", "labels") == "labels"
+    return [r for r in result if isinstance(r, dict) and r.get("type", "labels") == kind
             and isinstance(r.get("value"), dict)]
 
 
@@ -236,10 +316,18 @@ def _ls_spans(text: str, item: dict, **fields) -> list[Span]:
     labels = v.get("labels")
     if not isinstance(labels, list) or not labels:
         raise InputError(f"region {item.get('id', '')!s} has no labels")
-    return [_span(text, v.get("start"), v.get("end"), label, v.get("text"), **fields) for label in labels]
+    return [_span(text, v.get("start"), v.get("end"), label, v.get("text"), id=span_id(item.get("id")), **fields)
+            for label in labels]
 
 
-def _annotator(completed_by, names: dict) -> str:
+def _annotator(annotation: dict, names: dict) -> str:
+    """Our annotator's name from the annotated_by TextArea, else Label Studio's user: an email, or
+    `labelstudio-ID` (a name an older export of ours mapped the id to)."""
+    for item in _regions(annotation, "textarea"):
+        text = item["value"].get("text") if item.get("from_name") == ANNOTATED_BY else None
+        if isinstance(text, list) and text and isinstance(text[0], str) and text[0].strip():
+            return text[0].strip()
+    completed_by = annotation.get("completed_by")
     if isinstance(completed_by, dict):
         return str(completed_by.get("email") or completed_by.get("id") or "")
     if completed_by is None:

@@ -12,7 +12,8 @@ UPDATE_SPANS = "update_spans"  # many spans of one document at once (accept all)
 REPLACE_SPANS = "replace_spans"  # a new span in place of the suggestions it overlaps (rejected)
 DELETE_SPAN = "delete_span"
 SET_STATUS = "set_status"
-UNDOABLE = (ADD_SPAN, UPDATE_SPAN, UPDATE_SPANS, REPLACE_SPANS, DELETE_SPAN, SET_STATUS)
+IMPORT_CHANGES = "import_changes"  # what an annotated file changed on documents already in the project
+UNDOABLE = (ADD_SPAN, UPDATE_SPAN, UPDATE_SPANS, REPLACE_SPANS, DELETE_SPAN, SET_STATUS, IMPORT_CHANGES)
 UNDO = "undo"
 REDO = "redo"
 

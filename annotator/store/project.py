@@ -638,6 +638,43 @@ class Project:
             self._push_undo(annotator)
         return news
 
+    def change_spans(self, before: list[Span], after: list[Span], annotator: str = "") -> list[Span]:
+        """Spans of any documents changed together as one undoable step (what an annotated file changes on
+        documents already in the project): `before` as they are now, `after` their new versions (same id;
+        removed ones absent) and new spans (no id). Refused whole if a span of `before` changed meanwhile
+        or one of `after` does not fit its text or overlaps its label. Returns `after` as written."""
+        stamp = now()
+        with self._write():
+            ids = [s.id for s in before]
+            stored = {s.id: s for i in range(0, len(ids), 500) for s in self.spans_by_id(ids[i:i + 500], STATES)}
+            moved_on = next((old for old in before if stored.get(old.id) != old), None)
+            if moved_on is not None:
+                raise ProjectError(f"span {moved_on.id} of document {moved_on.document_id} changed while the file "
+                                   "was read; import it again")
+            kept = {s.id for s in after if s.id is not None}
+            self.db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in ids if i not in kept])
+            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            written = []
+            for s in after:
+                if s.id is None:  # ids given here (the write lock is held): one statement for them all
+                    s = replace(s, id=next_id, created_at=stamp)
+                    next_id += 1
+                written.append(replace(s, updated_at=stamp))
+            self.db.conn.executemany(f"INSERT OR REPLACE INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})",
+                                     [SPAN_VALUES(s) for s in written])
+            labels = set(self.label_names())
+            for s in written:  # checked once all are in place: a span may move where another one left
+                if s.state != "rejected":
+                    self._validate(s.document_id, s.start, s.end, s.label, s.text, ignore_id=s.id, labels=labels)
+            for old in before:
+                self._ranges_follow(old, None)
+            for s in written:
+                self._ranges_follow(None, s)
+            self._log(ev.IMPORT_CHANGES, annotator, (before or written)[0].document_id,
+                      before={"spans": [asdict(s) for s in before]}, after={"spans": [asdict(s) for s in written]})
+            self._push_undo(annotator)
+        return written
+
     def _write_span(self, span: Span) -> None:
         self.db.table("spans").update(span.id, {k: v for k, v in asdict(span).items() if k != "id"})
 
@@ -695,6 +732,11 @@ class Project:
             row[k] = json.loads(row[k]) if row[k] else None
         return row
 
+    def forget_undo(self) -> None:
+        """Read the undo and redo stacks from the log again when next needed (another connection of this
+        program recorded an undoable step: an import run in a thread)."""
+        self._undo = None
+
     def can_undo(self, annotator: str = "") -> bool:
         return bool(self._stacks(annotator)[0])
 
@@ -734,7 +776,7 @@ class Project:
         if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
             return
-        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS):
+        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS, ev.IMPORT_CHANGES):
             other = event["after"] if reverse else event["before"]
             wanted = {s["id"] for s in target["spans"]}
             for span in other["spans"]:

@@ -1,10 +1,13 @@
-"""A project made from the seeds with their reference spans, plus a document with astral characters."""
+"""A project made from the seeds with their reference spans, plus a document with astral characters; a small
+project of two annotators."""
 import hashlib
 
 import pytest
 
 from annotator.core.model import Document, Span
-from annotator.ingest.importer import import_seeds
+from annotator.ingest.importer import build_document, import_seeds
+from annotator.ingest.read import parse_report
+from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
 from tests.helpers.gold import gold_spans
 
@@ -81,5 +84,37 @@ def corpus_project(tmp_path_factory):
     project = Project.open(path)
     _fill_gold(project)
     gold_corpus(project)
+    yield project
+    project.close()
+
+
+REPAIRED_RAW = ("??當前位置：首頁 > 新聞\n  𠮷林區(qū)委書記趙敏😀宣布向西安市捐款二百万元。\n\n"
+                "奉贤区承诺三年内投入５０００万元。")
+
+
+@pytest.fixture
+def two_annotators(tmp_path):
+    """li and wang on two documents (one repaired from a damaged raw text, so with a raw text and an offset
+    map, both with astral characters before the spans), with pending suggestions; all marked done."""
+    project = Project.open(tmp_path / "two.annot")
+    doc, _ = build_document("repaired.txt", "repaired.txt", parse_report("repaired.txt", REPAIRED_RAW.encode()),
+                            RepairOptions(), None)
+    repaired = project.add_document(doc)
+    plain = project.add_document(Document(name="astral.txt", text=ASTRAL, raw_text=ASTRAL,
+                                          content_hash=hashlib.sha256(ASTRAL.encode()).hexdigest()))
+    for doc_id in (repaired, plain):
+        text = project.text(doc_id)
+
+        def at(word, label, **fields):
+            start = text.index(word)
+            project.add_span(doc_id, start, start + len(word), label, **fields)
+        at("西安市", "REGION", annotator="li")
+        at("二百万元", "AMOUNT", annotator="li")
+        at("赵敏", "PERSON", annotator="wang")
+        at("宣布向西安市捐款二百万元", "COMMITMENT", annotator="wang")
+        at("𠮷", "REGION", origin="suggested", state="pending", score=0.6)
+        project.set_status(doc_id, "done")
+    project.add_span(repaired, 23, 26, "REGION", annotator="wang")  # 奉贤区, after the line break
+    project.add_span(repaired, 33, 39, "AMOUNT", origin="suggested", state="pending", score=0.8)  # 5000万元
     yield project
     project.close()

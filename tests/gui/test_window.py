@@ -1,12 +1,15 @@
 """The annotation window, driven like an annotator would: keys, clicks, objectNames."""
 import hashlib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from annotator.core.model import Document
+from annotator.export.labelstudio import export_labelstudio
+from annotator.export.select import Selection
 from annotator.store.project import Project
 from tests.helpers.window import select, span_rows
 
@@ -235,3 +238,23 @@ def test_the_export_dialog_offers_every_format(window):
     combo.setCurrentIndex(list(FORMATS).index("spacy"))
     assert dialog.out() == Path("/tmp/export-spacy")
     assert dialog.selection().documents == "done"
+
+
+def test_corrections_from_label_studio_are_drawn_counted_and_undone_with_one_undo(window, qtbot, tmp_path):
+    doc = window.doc_id
+    window.project.add_span(doc, 0, 2, "REGION", annotator="li")
+    out = tmp_path / "ls.json"
+    export_labelstudio(window.project, out, Selection(documents="all"))
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    (annotation,) = next(t for t in tasks if t["id"] == doc)["annotations"]
+    region = annotation["result"][0]["value"]
+    region.update(end=1, text=region["text"][0])  # li shortened it in Label Studio
+    out.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    window.import_files([str(out)])
+    qtbot.waitUntil(lambda: getattr(window, "import_report", None) is not None, timeout=10_000)
+    summary = window.import_report.findChild(QLabel, "importSummary").text()
+    assert summary == "0 document(s) imported with 0 span(s), 1 updated, 4 duplicates skipped, 0 failed"
+    window.import_report.close()
+    assert [(s.start, s.end, s.annotator) for s in window.view.spans] == [(0, 1, "li")]
+    window.undo()
+    assert [(s.start, s.end, s.annotator) for s in window.view.spans] == [(0, 2, "li")]

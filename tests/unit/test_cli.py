@@ -51,6 +51,27 @@ def test_import_prints_a_line_per_file_and_a_total(tmp_path, capsys):
     assert code == 0 and "duplicate" in out and "0 imported, 1 duplicates skipped" in out
 
 
+def test_import_counts_the_documents_and_spans_of_a_task_file_and_what_it_updated(tmp_path, capsys):
+    db, path = tmp_path / "p.annot", tmp_path / "tasks.json"
+
+    def region(start, end, label):
+        return {"from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": start, "end": end, "labels": [label]}}
+
+    tasks = [{"data": {"text": "北京支援拉萨"}, "annotations": [{"completed_by": 3, "result": [
+                 region(0, 2, "REGION"), region(4, 6, "REGION")]}]},
+             {"data": {"text": "上海支援喀什"}, "annotations": [{"completed_by": 3, "result": [region(0, 2, "REGION")]}]}]
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(path), "--db", str(db))
+    assert code == 0 and "(2 document(s) with 3 span(s) from labelstudio)" in out
+    assert out.strip().endswith("2 imported with 3 spans, 0 duplicates skipped, 0 failed")
+    tasks[0]["annotations"][0]["result"].pop()  # labelstudio-3 removed 拉萨 in Label Studio
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(path), "--db", str(db), "--annotator", "reviewer")
+    assert code == 0 and "1 already in the project updated (1 removed), 1 already in the project unchanged" in out
+    assert out.strip().endswith("0 imported, 1 updated, 1 duplicates skipped, 0 failed")
+
+
 def test_a_failing_file_exits_1_names_the_file_and_keeps_the_rest(tmp_path, capsys):
     db = tmp_path / "p.annot"
     good = tmp_path / "good.txt"

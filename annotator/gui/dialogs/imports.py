@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from annotator.app.imports import totals
 from annotator.core.paths import shown
 from annotator.gui.messages import plain_tip
 from annotator.ingest.importer import FileResult
@@ -15,9 +16,10 @@ class ImportReportDialog(QDialog):
         self.setObjectName("importReport")
         self.setWindowTitle(self.tr("Import report"))
         self.resize(900, 480)
-        counts = {s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")}
-        summary = QLabel(self.tr("%d imported, %d duplicates skipped, %d failed")
-                         % (counts["imported"], counts["duplicate"], counts["failed"]), objectName="importSummary")
+        t = totals(results)
+        summary = QLabel(self.tr("%d document(s) imported with %d span(s), %d updated, %d duplicates skipped, "
+                                 "%d failed") % (t.documents, t.spans, t.updated, t.duplicates, t.failed),
+                         objectName="importSummary")
         tree = QTreeWidget(objectName="importReportTree")
         tree.setHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Encoding"), self.tr("Chars before → after"),
                               self.tr("Pinyin removed"), self.tr("Boilerplate lines"), self.tr("Traditional converted"),

@@ -44,6 +44,18 @@ BAD = {  # file name: (content, what the message says)
         {"type": "labels", "value": {"start": 0, "end": 2, "labels": ["CITY"]}}]}]}]).encode(), "CITY"),
     "wrong-types.json": (json.dumps([{"data": {"text": 5}, "annotations": "x"}]).encode(), "no text"),
     "nested.json": (b"[" * 1_000_000 + b"]" * 1_000_000, "nested too deeply"),
+    "min-moved-text.json": (json.dumps([{"text": "北京支援拉萨", "id": 1, "label": [
+        {"start": 0, "end": 2, "text": "北京", "labels": ["REGION"]},
+        {"start": 3, "end": 5, "text": "拉萨", "labels": ["REGION"]}], "annotator": 1, "annotation_id": 1}],
+        ensure_ascii=False).encode(), "task 1: span [3, 5) says '拉萨' but the text there is '援拉'"),
+    "map-too-short.json": (json.dumps([{"data": {"text": "北京", "raw_text": "??北京", "offset_map": [[2, 1]]}}])
+                           .encode(), "offset_map covers 1 characters, the text has 2"),
+    "map-past-raw.json": (json.dumps([{"data": {"text": "北京", "raw_text": "北京", "offset_map": [[1, 2]]}}])
+                          .encode(), "offset_map run [1, 2] is not a [raw_start, length] pair in order inside"),
+    "raw-without-map.json": (json.dumps([{"data": {"text": "北京", "raw_text": "??北京"}}]).encode(),
+                             "raw_text and offset_map come together"),
+    "prediction-ids.json": (json.dumps([{"id": 1, "data": {"text": "北京"}, "annotations": [], "predictions": [7]}])
+                            .encode(), "lists predictions by id only; export a snapshot with full predictions"),
 }
 
 
