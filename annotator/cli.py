@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="FILE")
     p.add_argument("--format", choices=("jsonl", "text"), default="jsonl")
     p.add_argument("--project", action="store_true", help="suggest for the project's unfinished documents")
+    p.add_argument("--model", metavar="DIR", type=Path,
+                   help="suggest with a trained spaCy model (model/model-best after spacy train on a spaCy export) "
+                        "instead of the rules")
     _add_repair_flags(p)
     _add_db(p)
 
@@ -188,15 +191,19 @@ def cmd_suggest(args) -> int:
     from annotator.suggest import Suggester
     from annotator.suggest.documents import suggest_project
 
-    if args.project:
-        with _session(args) as session:
-            added = suggest_project(session.project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr))
-        print(f"{added} suggestions added")
-        return 0
-    if not args.paths:
+    if not args.project and not args.paths:
         print("annotator suggest: give report files, or --project", file=sys.stderr)
         return 2
-    suggester, options, failed = Suggester(), _repair_options(args), 0
+    if args.model:
+        from annotator.suggest.model import ModelSuggester
+        model = ModelSuggester(args.model)
+    if args.project:
+        with _session(args) as session:
+            added = suggest_project(session.project, lambda i, n: print(f"[{i}/{n}]", end="\r", file=sys.stderr),
+                                    suggester=model if args.model else None)
+        print(f"{added} suggestions added")
+        return 0
+    suggester, options, failed = model if args.model else Suggester(), _repair_options(args), 0
     for path in expand_paths(args.paths):
         try:
             doc, _ = build_document(shown(path.name), shown(path), read_report(path), options, None)
@@ -250,8 +257,8 @@ def cmd_export(args) -> int:
     print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
     for line in missing.lines():
         print(f"left out: {line}")
-    if summary.get("dropped"):
-        print(f"{summary['dropped']} spans left out (overlaps, clause labels): see {args.out}.notes.txt")
+    for line in summary.get("warnings", []):
+        print(f"note: {line}")
     return 0
 
 

@@ -126,7 +126,9 @@ def _export(project: Project, out: Path, sel: Selection, format_name: str) -> di
         stage(split_path(out)).write_text("document_id\tsplit\tdocument\n" + "".join(
             f"{doc.id}\t{'dev' if doc.id in dev else 'train'}\t{visible(doc.name)}\n" for doc, _ in chosen),
             encoding="utf-8")
-    return {"documents": len(chosen), "spans": written, "path": str(out), "dropped": len(notes)}
+    warnings = [f"{len(notes)} span(s) left out (overlaps, clause labels): see {notes_path(out)}"] if notes else []
+    return {"documents": len(chosen), "spans": written, "path": str(out), "left_out": len(notes),
+            "warnings": warnings}
 
 
 def export_bio(project: Project, out: Path, sel: Selection = Selection()) -> dict:

@@ -155,9 +155,12 @@ class Jobs:
             return show_error(self, str(error))
         summary, missing = result
         said = tr("Exported %d documents, %d spans to %s") % (summary["documents"], summary["spans"], summary["path"])
+        notes = summary.get("warnings", [])
         if missing.documents or missing.pending:
-            show_warning(self, said + "\n\n" + tr("Left out: %d document(s) not marked done, %d pending "
-                                                 "suggestion(s).") % (missing.documents, missing.pending))
+            notes = [tr("Left out: %d document(s) not marked done, %d pending suggestion(s).")
+                     % (missing.documents, missing.pending), *notes]
+        if notes:
+            show_warning(self, "\n\n".join([said, *notes]))
         self.say(said, 10000)
 
     # -- suggesting ------------------------------------------------------

@@ -22,7 +22,7 @@ def suggester_for(project: Project) -> Suggester:
     return Suggester(memory_of(project), clause_labels=clause)
 
 
-def suggest_document(project: Project, doc_id: int, suggester: Suggester | None = None) -> list[Span]:
+def suggest_document(project: Project, doc_id: int, suggester=None) -> list[Span]:
     """Add suggestions to a document where it has no span of the same label and the spot was not rejected."""
     suggester = suggester or suggester_for(project)
     return project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
@@ -45,9 +45,10 @@ def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
 
 
 def suggest_project(project: Project, progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> int:
-    """Suggestions for every document not done; returns how many spans were added."""
-    suggester = suggester_for(project)
+                    cancelled: Callable[[], bool] | None = None, suggester=None) -> int:
+    """Suggestions for every document not done (by the rules, or `suggester`: anything with a
+    `suggest(text) -> list[Span]`, a trained model); returns how many spans were added."""
+    suggester = suggester or suggester_for(project)
     ids = [i for i in project.document_ids() if project.status(i) != "done"]
     added = 0
     for n, doc_id in enumerate(ids, 1):

@@ -54,7 +54,7 @@ def test_one_layer_lists_overlapping_entities_and_clauses_in_the_notes(project, 
     notes = notes_path(out).read_text(encoding="utf-8")
     assert "columns: character, entity." in notes
     left_out = [line.split("\t") for line in notes.splitlines() if not line.startswith("#")]
-    assert summary["dropped"] == len(left_out)
+    assert summary["left_out"] == len(left_out)
     assert {r[2] for r in left_out if r[6].startswith("clause label")} == {"COMMITMENT", "GOAL"}
     assert ["spaced.txt", "AMOUNT", "2", "4", "市<sp>"] in [r[1:6] for r in left_out]
     text = out.read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def test_bio_layers_rebuilds_every_span_of_every_layer(project, tmp_path):
         assert Counter(s for column in found for s in column) == want[doc_id][1]
         for name, spans in zip(columns, found):
             assert {kinds[label] for _, _, label in spans} <= {name.split("-")[0]}
-    assert summary["spans"] == sum(sum(c.values()) for _, c in want.values()) and summary["dropped"] == 0
+    assert summary["spans"] == sum(sum(c.values()) for _, c in want.values()) and summary["left_out"] == 0 and summary["warnings"] == []
 
 
 def test_lines_blank_lines_and_placeholders_are_what_the_notes_say(project, tmp_path):

@@ -18,11 +18,37 @@ def test_docbins_load_with_ents_spans_and_metadata(gold_project, tmp_path):
     astral = next(d for d in docs if d.user_data["meta"]["name"] == "astral.txt")
     assert [(e.start_char, e.end_char, e.label_) for e in astral.ents] == [(7, 10, "REGION")]
     seed = next(d for d in docs if d.user_data["meta"]["name"].startswith("002"))
-    assert {s.label_ for s in seed.spans["sc"]} == {"REGION", "AMOUNT", "PERSON", "COMMITMENT"}
-    assert all(e.label_ != "COMMITMENT" for e in seed.ents)
+    assert {e.label_ for e in seed.ents} == {"REGION", "AMOUNT", "PERSON"}
+    assert {s.label_ for s in seed.spans["sc"]} == {"COMMITMENT"}  # clause labels only: entities are not repeated
     config = spacy.util.load_config(out / "config.cfg")
+    assert config["nlp"]["pipeline"] == ["tok2vec", "ner", "span_finder", "spancat"]
     longest = max(len(s) for d in docs for s in d.spans["sc"])
-    assert config["components"]["spancat"]["suggester"]["max_size"] == longest
+    assert longest <= config["components"]["span_finder"]["max_length"]
+    assert summary["warnings"] == ["5 training documents: `spacy debug data` refuses fewer than 100 (`spacy train` "
+                                   "runs); export more documents or mark more done before checking with it"]
+    assert "refuses fewer than 100" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_spans_are_written_as_they_are_and_what_cannot_be_is_listed(tmp_path):
+    """58% stays 58% (no trimming of punctuation); of two overlapping entities the longer is kept, the other
+    listed in the summary and the README."""
+    from spacy.tokens import DocBin
+    from annotator.store.project import Project
+    from tests.helpers.data import add_text
+    project = Project.open(tmp_path / "p.annot")
+    text = "贫困发生率降至58%。浙江省杭州市援建。"
+    doc = add_text(project, text)
+    for start, end, label in [(7, 10, "AMOUNT"), (11, 17, "REGION"), (14, 17, "PERSON")]:
+        project.add_span(doc, start, end, label, annotator="li")
+    project.set_status(doc, "done")
+    summary = export_spacy(project, tmp_path / "out", Selection())
+    docs = [d for name in ("train", "dev") for d in
+            DocBin().from_disk(tmp_path / "out" / f"{name}.spacy").get_docs(spacy.blank("zh").vocab)]
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("58%", "AMOUNT"), ("浙江省杭州市", "REGION")]
+    assert summary["spans"] == 2
+    assert summary["warnings"][0].startswith("1 span(s) could not be written as they are")
+    assert "杭州市\toverlaps a longer entity" in (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    project.close()
 
 
 def test_our_fast_docbin_and_char_words_give_what_spacy_gives(gold_project, tmp_path):

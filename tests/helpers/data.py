@@ -12,3 +12,10 @@ def data_path(relative: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"test data missing: {path} (tests/data/README.md says where it comes from)")
     return path
+
+
+def add_text(project, text: str, name: str = "a.txt") -> int:
+    """A document of `text` (already normalized) in `project`; its id."""
+    from annotator.core.model import Document
+    from annotator.core.text import content_hash
+    return project.add_document(Document(name=name, text=text, raw_text=text, content_hash=content_hash(text)))
