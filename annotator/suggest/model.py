@@ -17,8 +17,12 @@ class ModelSuggester:
     def __init__(self, path: Path):
         try:
             import spacy
+        except ImportError as e:
+            raise InputError(f"{path}: using a model needs spaCy, which this installation lacks "
+                             "(pip install 'pairing-annotator[train]')") from e
+        try:
             self.nlp = spacy.load(path)
-        except (OSError, ValueError, ImportError) as e:
+        except (OSError, ValueError) as e:
             raise InputError(f"{path}: not a spaCy model this program can load ({str(e).splitlines()[0]})") from e
         self.name = f"spacy:{Path(path).name}"
 

@@ -51,27 +51,36 @@ def test_spans_are_written_as_they_are_and_what_cannot_be_is_listed(tmp_path):
     project.close()
 
 
-def test_our_fast_docbin_and_char_words_give_what_spacy_gives(gold_project, tmp_path):
-    """The export builds Docs and DocBins its own faster way; spaCy's way must read back the same."""
+def test_our_docbin_is_what_spacy_writes_for_the_same_documents(gold_project, tmp_path):
+    """The export writes DocBins without spaCy; spaCy must tokenize, hash and read them as its own."""
+    from spacy import attrs
+    from spacy.strings import StringStore
+    from spacy.symbols import IDS
     from spacy.tokens import Doc, DocBin
-    from annotator.export.spacy_docbin import DOC_ATTRS, _doc_bin_class, _msgpack_plugins_looked_up_once, char_words
+    from annotator.export import docbin
+    assert (docbin.ORTH, docbin.ENT_IOB, docbin.ENT_TYPE) == (attrs.ORTH, attrs.ENT_IOB, attrs.ENT_TYPE)
     nlp = spacy.blank("zh")
-    for text in ["", " 北京  市\n\n上海\t", "𠮷赵敏😀 宣布。\u3000x  ", "ab c"]:
-        ours, theirs = Doc(nlp.vocab, *char_words(text)), nlp.make_doc(text)
-        assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in theirs]
+    assert docbin._symbols() == IDS
+    words = ("PERSON", "X", "_", "REGION", "北")
+    assert [docbin.string_hash(w) for w in words] == [StringStore().add(w) for w in words]
+    for text in ["", " 北京  市\n\n上海\t", "𠮷赵敏😀 宣布。\u3000x  ", "ab c", "abcdefghi"]:
+        ours = docbin.Tokens.of(text)
+        assert [(w, sp) for w, sp in zip(ours.words, ours.spaces)] == [(t.text, bool(t.whitespace_))
+                                                                      for t in nlp.make_doc(text)]
+        assert [docbin.string_hash(w) for w in ours.words] == [StringStore().add(w) for w in ours.words]
     out = tmp_path / "spacy"
     export_spacy(gold_project, out, Selection())
-    docs = [d for name in ("train", "dev") for d in DocBin().from_disk(out / f"{name}.spacy").get_docs(nlp.vocab)]
-    fast, plain = _doc_bin_class()(attrs=DOC_ATTRS, store_user_data=True), DocBin(attrs=DOC_ATTRS, store_user_data=True)
-    with _msgpack_plugins_looked_up_once():
-        for d in docs:
-            fast.add(d)
-    for d in docs:
-        plain.add(d)
-    assert fast.strings <= plain.strings  # spaCy's also holds the norms, tags and lemmas it does not store
+    theirs = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    ours = [d for name in ("train", "dev") for d in DocBin().from_disk(out / f"{name}.spacy").get_docs(nlp.vocab)]
+    for d in ours:  # spaCy's own DocBin of the same documents, built by spaCy from text and offsets
+        again = Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+        again.ents = [again.char_span(e.start_char, e.end_char, e.label_) for e in d.ents]
+        again.spans["sc"] = [again.char_span(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]]
+        again.user_data.update(d.user_data)
+        theirs.add(again)
     fresh = spacy.blank("zh")
-    a = list(DocBin().from_bytes(fast.to_bytes()).get_docs(fresh.vocab))
-    b = list(DocBin().from_bytes(plain.to_bytes()).get_docs(fresh.vocab))
     describe = lambda d: (d.text, [(e.start_char, e.end_char, e.label_) for e in d.ents],
                           [(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]], d.user_data)
-    assert [describe(d) for d in a] == [describe(d) for d in b]
+    assert [describe(d) for d in ours] == [describe(d) for d in DocBin().from_bytes(theirs.to_bytes()).get_docs(
+        fresh.vocab)]
+    assert sum(len(d.ents) for d in ours) > 100 and sum(len(d.spans["sc"]) for d in ours) > 20
