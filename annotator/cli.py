@@ -39,6 +39,10 @@ def _repair_options(args):
     return RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
 
 
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
 def _add_review(sub, name: str, verb: str) -> None:
     p = sub.add_parser(name, help=f"{verb} pending suggestions (by document, label, score)",
                        description=f"{verb.capitalize()} pending suggestions, as the window's Enter / X do: "
@@ -113,6 +117,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="only this annotator's spans")
     p.add_argument("--raw-offsets", action="store_true", help="offsets into the raw text, not the normalized one")
     p.add_argument("--allow-empty", action="store_true", help="write the export even if it holds no document")
+    _add_db(p)
+
+    p = sub.add_parser("merge", help="bring other annotators' project files into this project",
+                       description="Merge other project files (only read): documents matched by content, spans "
+                                   "kept with their annotator, state and origin; merging a file again changes "
+                                   "nothing.")
+    p.add_argument("paths", nargs="+", metavar="OTHER.annot")
+    _add_db(p)
+
+    p = sub.add_parser("agreement", help="agreement between annotators: exact and overlap F1, Krippendorff's alpha",
+                       description="Exact-match F1, overlap F1 and character-level Krippendorff's alpha (nominal, "
+                                   "each label a layer) of accepted spans, per label, pair and document, over the "
+                                   "documents at least two of the annotators annotated.")
+    p.add_argument("--annotators", metavar="A,B,...", type=_names, help="whose spans to compare (default: all)")
+    p.add_argument("--labels", metavar="L,M,...", type=_names, help="the labels to compare (default: all)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
     _add_db(p)
 
     p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
@@ -262,6 +282,28 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_merge(args) -> int:
+    from annotator.app.merge import merge_projects
+
+    with _session(args, create=False) as session:
+        results = merge_projects(session.project, [Path(p) for p in args.paths],
+                                 lambda i, n, r: print(f"[{i}/{n}] {r.line()}"))
+    failed = [r for r in results if r.error]
+    for r in failed:
+        print(f"annotator: {r.error}", file=sys.stderr)
+    print(f"{len(results) - len(failed)} merged, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def cmd_agreement(args) -> int:
+    from annotator.app.agreement import project_agreement, table
+
+    with _session(args, create=False) as session:
+        result = project_agreement(session.project, args.annotators, args.labels)
+    print(json.dumps(result.to_json(), ensure_ascii=False) if args.format == "json" else table(result))
+    return 0
+
+
 def cmd_documents(args) -> int:
     with _session(args, create=False) as session:
         project = session.project
@@ -292,5 +334,5 @@ def cmd_labels(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "accept": cmd_review, "reject": cmd_review,
-            "status": cmd_status, "export": cmd_export, "documents": cmd_documents, "stats": cmd_stats,
-            "labels": cmd_labels}
+            "status": cmd_status, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement,
+            "documents": cmd_documents, "stats": cmd_stats, "labels": cmd_labels}

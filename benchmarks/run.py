@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
+import agreement  # noqa: E402
 import export_speed  # noqa: E402
 import first_open  # noqa: E402
 import import_speed  # noqa: E402
@@ -29,7 +30,7 @@ import viewer_speed  # noqa: E402
 SCENARIOS = (("Import and repair", import_speed), ("Suggestions", suggest_speed),
              ("Annotation window", viewer_speed), ("Label key with suggestions on", label_key),
              ("First opening of a long document", first_open),
-             ("Exports", export_speed), ("Start-up", startup))
+             ("Exports", export_speed), ("Agreement", agreement), ("Start-up", startup))
 
 
 def machine() -> str:

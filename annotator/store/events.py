@@ -22,6 +22,7 @@ AUTO_STATUS = "auto_status"  # todo -> in progress on the first edit
 ADD_SPANS = "add_spans"
 SUGGEST = "suggest"  # a suggestion run on a document
 IMPORT_SPANS = "import_spans"
+MERGE = "merge"  # another project's spans and status brought into a document
 ADD_DOCUMENT = "add_document"
 REMOVE_DOCUMENTS = "remove_documents"
 ADD_LABEL = "add_label"

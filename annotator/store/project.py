@@ -148,6 +148,26 @@ class Project:
             schema.migrate(conn, version)
         return cls(Database(conn), path)
 
+    @classmethod
+    def open_read_only(cls, path: str | os.PathLike) -> "Project":
+        """Open another project file only to read it (a merge): nothing is written to it, not even a
+        migration; any schema version this annotator knows is read as it is."""
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError(f"{path}: no such file")
+        _check_project_file(path)
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            version = schema.version(conn)
+        except sqlite3.DatabaseError as e:
+            raise ProjectError(f"{path}: cannot read project: {e}") from e
+        if not 0 < version <= schema.LATEST:
+            conn.close()
+            raise ProjectError(f"{path}: " + ("not an annotation project" if version == 0 else
+                                              f"written by a newer version of the annotator (schema {version})"))
+        return cls(Database(conn), path)
+
     def close(self) -> None:
         self.db.close()
 
@@ -388,6 +408,19 @@ class Project:
             return self.db.execute("SELECT count(*) FROM spans WHERE state = 'pending'").fetchone()[0]
         return self.db.execute("SELECT count(*) FROM spans JOIN documents ON documents.id = spans.document_id "
                                "WHERE spans.state = 'pending' AND documents.status = ?", [status]).fetchone()[0]
+
+    def decided_by(self) -> Iterator[tuple[int, str]]:
+        """(document, annotator) wherever the annotator has an accepted or rejected span: who annotated what."""
+        yield from self.db.execute("SELECT DISTINCT document_id, annotator FROM spans WHERE state != 'pending'")
+
+    def accepted_span_rows(self) -> Iterator[tuple[int, str, str, int, int]]:
+        """(document, annotator, label, start, end) of every accepted span, by document."""
+        yield from self.db.execute('SELECT document_id, annotator, label, start, "end" FROM spans '
+                                   "WHERE state = 'accepted' ORDER BY document_id")
+
+    def document_lengths(self) -> dict[int, tuple[str, int]]:
+        """Each document's name and the length of its text in characters (code points)."""
+        return {d: (name, n) for d, name, n in self.db.execute("SELECT id, name, length(text) FROM documents")}
 
     def annotators(self) -> list[str]:
         """Everyone who has spans in the project."""
@@ -811,6 +844,48 @@ class Project:
         if name not in self.label_names():
             raise SpanError(f"the label {span.label} of this change no longer exists")
         return replace(span, label=name)
+
+    def merge_spans(self, doc_id: int, spans: list[Span], status: str, source: str) -> tuple[int, int, bool]:
+        """Another project's spans of this document (a merge), each kept with its annotator, state and origin,
+        and its status if more advanced than this one's (the project keeps one status per document).
+        A span already here (same place, label, annotator and state) is skipped; a live one overlapping a
+        live span of its label by the same annotator is left out. Returns (added, left out, status raised)."""
+        stamp = now()
+        with self._write():
+            text = self.text(doc_id)
+            here = self._spans_where("document_id = ?", [doc_id])
+            seen = {(s.start, s.end, s.label, s.annotator, s.state) for s in here}
+            live = [s for s in here if s.state != "rejected"]
+            labels = set(self.label_names())
+            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            out, left_out = [], 0
+            for s in spans:
+                if (s.start, s.end, s.label, s.annotator, s.state) in seen:
+                    continue
+                check_span(text, s.start, s.end, s.text)
+                if s.label not in labels:
+                    raise SpanError(f"unknown label {s.label!r}")
+                if s.state != "rejected" and same_label_overlap(
+                        [o for o in live if o.annotator == s.annotator], s.start, s.end, s.label):
+                    left_out += 1
+                    continue
+                new = replace(s, id=next_id + len(out), document_id=doc_id, created_at=s.created_at or stamp,
+                              updated_at=s.updated_at or stamp)
+                out.append(new)
+                seen.add((s.start, s.end, s.label, s.annotator, s.state))
+                if s.state != "rejected":
+                    live.append(new)
+            self.db.conn.executemany(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})",
+                                     [SPAN_VALUES(s) for s in out])
+            before = self.status(doc_id)
+            raised = STATUSES.index(status) > STATUSES.index(before)
+            if raised:
+                self._write_status(doc_id, status)
+            if out or raised:
+                self._ranges.pop(doc_id, None)
+                self._log(ev.MERGE, document_id=doc_id, after={"from": source, "spans": len(out),
+                                                               "status": status if raised else None})
+        return len(out), left_out, raised
 
     def remove_documents(self, doc_ids: list[int], annotator: str = "") -> None:
         """Take documents out again with their spans (an import that was cancelled or failed halfway)."""
