@@ -1,6 +1,57 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>标注一致性</translation>
+    </message>
+    <message>
+        <source>%1 annotators (%2), %3 documents compared; overall exact F1 %4, overlap F1 %5, alpha %6. Only accepted spans count.</source>
+        <translation>%1 位标注员（%2），比较了 %3 篇文档；总体精确匹配 F1 %4，重叠 F1 %5，alpha %6。只计已接受的标注。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>精确匹配 F1</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>重叠 F1</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Unmatched spans</source>
+        <translation>未匹配的标注</translation>
+    </message>
+    <message>
+        <source>Differing characters</source>
+        <translation>不一致的字符</translation>
+    </message>
+    <message>
+        <source>Not annotated by</source>
+        <translation>未标注者</translation>
+    </message>
+    <message>
+        <source>Documents, most disagreement first (double-click to open):</source>
+        <translation>文档，分歧最多的在前（双击打开）：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message numerus="yes">
         <location filename="../annotator/gui/document_model.py" line="86" />
@@ -244,6 +295,30 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Merge projects…</source>
+        <translation>合并项目…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>标注一致性…</translation>
+    </message>
+    <message>
+        <source>Merge projects</source>
+        <translation>合并项目</translation>
+    </message>
+    <message>
+        <source>Merging projects</source>
+        <translation>正在合并项目</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>正在计算一致性</translation>
+    </message>
     <message>
         <location filename="../annotator/gui/main_window.py" line="59" />
         <source>Pairing-assistance annotator — %s</source>

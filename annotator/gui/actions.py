@@ -82,6 +82,10 @@ MENUS: tuple[tuple[str, tuple], ...] = (
               name="rejectedAction"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Find…"), ("Ctrl+F",), "open_find"),
     )),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Team"), (
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Merge projects…"), (), "choose_merge"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Agreement…"), (), "show_agreement", name="agreementAction"),
+    )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Guidelines"), ("F1",), "toggle_guidelines"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"), ("?", "Shift+F1"), "toggle_shortcuts"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from annotator.app.agreement import project_agreement
 from annotator.app.exports import export
+from annotator.app.merge import merge_projects
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
 from annotator.core.errors import AnnotatorError
@@ -13,7 +15,7 @@ from annotator.core.paths import shown
 from annotator.export.select import Selection
 from annotator.gui import dialogs
 from annotator.gui.actions import tr
-from annotator.gui.messages import show_error, show_warning
+from annotator.gui.messages import show_error, show_info, show_warning
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
@@ -162,6 +164,38 @@ class Jobs:
         if notes:
             show_warning(self, "\n\n".join([said, *notes]))
         self.say(said, 10000)
+
+    # -- team ------------------------------------------------------------
+
+    def choose_merge(self) -> None:
+        paths = dialogs.ask_projects_to_merge(self)
+        if paths:
+            self.run_job(tr("Merging projects"),
+                         lambda project, progress, cancelled: merge_projects(
+                             project, [Path(p) for p in paths], lambda i, n, r: progress(i, n, r.line())),
+                         self._merged)
+
+    def _merged(self, results, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.model.reload()
+        self._update_status()
+        if self.doc_id is not None:  # the other annotators' spans on the open document
+            self.view.show_text(*self._shown())
+            self._fill_span_list()
+        lines = [r.error or r.line() for r in results]
+        (show_warning if any(r.error for r in results) else show_info)(self, "\n".join(lines))
+
+    def show_agreement(self) -> None:
+        self.run_job(tr("Computing agreement"),
+                     lambda project, progress, cancelled: project_agreement(project), self._agreement_ready)
+
+    def _agreement_ready(self, result, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        dialog = dialogs.AgreementDialog(result, self)
+        dialog.document_chosen.connect(self.open_document)
+        dialog.show()
 
     # -- suggesting ------------------------------------------------------
 

@@ -54,3 +54,7 @@ def show_error(parent: QWidget | None, text: str) -> QMessageBox:
 
 def show_warning(parent: QWidget | None, text: str) -> QMessageBox:
     return message(parent, text, QMessageBox.Warning)
+
+
+def show_info(parent: QWidget | None, text: str) -> QMessageBox:
+    return message(parent, text, QMessageBox.Information)

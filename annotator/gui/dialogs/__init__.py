@@ -1,10 +1,12 @@
-"""Dialogs of the window: settings, import options and report, export, and the file and backup choosers."""
+"""Dialogs of the window: settings, import options and report, export, agreement, and the file and backup
+choosers."""
+from annotator.gui.dialogs.agreement import AgreementDialog
 from annotator.gui.dialogs.choosers import (
-    ask_backup, ask_new_project, ask_project, ask_report_files, ask_report_folder,
+    ask_backup, ask_new_project, ask_project, ask_projects_to_merge, ask_report_files, ask_report_folder,
 )
 from annotator.gui.dialogs.export import ExportDialog
 from annotator.gui.dialogs.imports import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.dialogs.settings import SettingsDialog
 
-__all__ = ["ExportDialog", "ImportOptionsDialog", "ImportReportDialog", "SettingsDialog", "ask_backup",
-           "ask_new_project", "ask_project", "ask_report_files", "ask_report_folder"]
+__all__ = ["AgreementDialog", "ExportDialog", "ImportOptionsDialog", "ImportReportDialog", "SettingsDialog", "ask_backup",
+           "ask_new_project", "ask_project", "ask_projects_to_merge", "ask_report_files", "ask_report_folder"]

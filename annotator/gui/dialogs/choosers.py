@@ -30,6 +30,12 @@ def ask_report_files(parent: QWidget) -> list[str]:
     return files
 
 
+def ask_projects_to_merge(parent: QWidget) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, tr("Merge projects"), str(Path.home()),
+                                            tr("Annotation projects (*.annot);;All files (*)"))
+    return files
+
+
 def ask_report_folder(parent: QWidget) -> str | None:
     return QFileDialog.getExistingDirectory(parent, tr("Import a folder of reports")) or None
 

@@ -1,0 +1,44 @@
+"""Team > Agreement and Team > Merge projects in the window."""
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QTableWidget
+
+from annotator.core.text import content_hash
+from annotator.store.project import Project
+
+
+TEXTS = {"calm.txt": "浙江省援建四川省。", "hard.txt": "上海市对口支援云南省，投入资金二百万元。"}
+
+
+def _annotator_file(path, who, spans):
+    """One annotator's own project with the two documents and their spans, as they would send it."""
+    from tests.helpers.data import add_text
+    with Project.open(path) as own:
+        for name, text in TEXTS.items():
+            doc = add_text(own, text, name)
+            for start, end, label in spans.get(name, []):
+                own.add_span(doc, start, end, label, annotator=who)
+    return path
+
+
+def test_the_agreement_view_lists_labels_and_documents_worst_first_and_opens_one(make_window, tmp_path, qtbot):
+    from annotator.app.merge import merge_projects
+    li = _annotator_file(tmp_path / "li.annot", "li", {"calm.txt": [(0, 3, "REGION"), (5, 8, "REGION")],
+                         "hard.txt": [(0, 3, "REGION"), (7, 10, "REGION"), (15, 19, "AMOUNT")]})
+    wang = _annotator_file(tmp_path / "wang.annot", "wang", {"calm.txt": [(0, 3, "REGION"), (5, 8, "REGION")],
+                           "hard.txt": [(0, 3, "REGION")]})
+    project = Project.open(tmp_path / "team.annot")  # closed with the window
+    project.set_setting("suggestions", "off")
+    assert not any(r.error for r in merge_projects(project, [li, wang]))
+    hard = project.document_id_by_hash(content_hash(TEXTS["hard.txt"]))
+    window = make_window(project)
+    window.findChild(QAction, "agreementAction").trigger()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "agreementDialog") is not None, timeout=10_000)
+    dialog = window.findChild(QDialog, "agreementDialog")
+    labels = dialog.findChild(QTableWidget, "agreementLabels")
+    rows = {labels.item(r, 0).text(): [labels.item(r, c).text() for c in range(1, 5)] for r in range(labels.rowCount())}
+    assert rows["REGION"][:2] == ["0.857", "0.857"]  # li 4 regions, wang 3, all 3 of his exact: 2*3/7
+    assert rows["AMOUNT"][0] == "0.000" and rows["AMOUNT"][3] == "li 1, wang 0"
+    documents = dialog.findChild(QTableWidget, "agreementDocuments")
+    assert [documents.item(r, 0).text() for r in range(documents.rowCount())] == ["hard.txt", "calm.txt"]
+    documents.cellDoubleClicked.emit(0, 0)
+    assert window.doc_id == hard
