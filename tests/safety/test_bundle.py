@@ -17,5 +17,5 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     run = subprocess.run([str(BUNDLE), "--self-test"], env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr[-5000:]
     assert "self-test passed" in run.stdout
-    size = sum(f.stat().st_size for f in BUNDLE.parent.rglob("*") if f.is_file())
+    size = sum(f.stat().st_size for f in BUNDLE.parent.rglob("*") if f.is_file() and not f.is_symlink())
     assert size < 250e6, f"the bundle grew to {size / 1e6:.0f} MB (issue 14: under 250 MB)"
