@@ -26,7 +26,8 @@ REDO = "redo"
 # Recorded, not undoable.
 AUTO_STATUS = "auto_status"  # todo -> in progress on the first edit
 ADD_SPANS = "add_spans"
-ADD_RELATIONS = "add_relations"  # suggested or imported relations, many at once
+ADD_RELATIONS = "add_relations"  # imported relations, many at once
+SUGGEST_RELATIONS = "suggest_relations"  # a relation suggestion run on a document
 ADD_RELATION_TYPE = "add_relation_type"
 UPDATE_RELATION_TYPE = "update_relation_type"
 DELETE_RELATION_TYPE = "delete_relation_type"

@@ -778,10 +778,12 @@ class Project:
                                 + (f" (not {', '.join(unknown)})" if unknown else ""))
 
     def relations(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[Relation]:
-        """The document's relations in `states`, in the order of their heads' then tails' ids."""
+        """The document's relations in `states` whose two spans are live (not rejected), in the order of their
+        heads' then tails' ids."""
         states = tuple(states)
-        return self._relations_where(f"document_id = ? AND state IN ({','.join('?' * len(states))})",
-                                     [doc_id, *states])
+        live = "(SELECT id FROM spans WHERE document_id = ? AND state != 'rejected')"
+        return self._relations_where(f"document_id = ? AND state IN ({','.join('?' * len(states))}) "
+                                     f"AND head_id IN {live} AND tail_id IN {live}", [doc_id, *states, doc_id, doc_id])
 
     def relation(self, relation_id: int) -> Relation:
         found = self._relations_where("id = ?", [relation_id])
