@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation, Span
-from annotator.core.text import sentence_at
+from annotator.core.text import sentences_around
 from annotator.store import events
 from annotator.store.events import Change
 from annotator.store.project import Project
@@ -32,7 +32,7 @@ class PendingSuggestions(AnnotatorError):
 
 @dataclass(frozen=True)
 class RelationRow:
-    """A relation as the relation panel lists it: its two spans and the sentence holding the head
+    """A relation as the relation panel lists it: its two spans and the sentence holding them
     (`sentence` its bounds, code points, end exclusive)."""
 
     relation: Relation
@@ -227,13 +227,13 @@ class Labelling:
 
     def relation_rows(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[RelationRow]:
         """The document's relations in text order (of the head, then the tail), each with its spans and the
-        sentence holding its head."""
+        sentence (or sentences) holding them."""
         text = self.project.text(doc_id)
         spans = {s.id: s for s in self.project.spans(doc_id)}
         rows = []
         for r in self.project.relations(doc_id, states):
             head, tail = spans[r.head_id], spans[r.tail_id]
-            start, end = sentence_at(text, head.start)
+            start, end = sentences_around(text, min(head.start, tail.start), max(head.end, tail.end))
             rows.append(RelationRow(r, head, tail, (start, end), text[start:end]))
         return sorted(rows, key=lambda row: (row.head.start, row.tail.start, row.relation.type))
 

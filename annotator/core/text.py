@@ -31,3 +31,8 @@ def sentence_at(text: str, pos: int) -> tuple[int, int]:
     if line_end >= 0:
         end = min(end, line_end)
     return start, max(end, start)
+
+
+def sentences_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence or sentences holding [start, end): a relation's two spans, from the first to the last."""
+    return sentence_at(text, start)[0], sentence_at(text, max(start, end - 1))[1]

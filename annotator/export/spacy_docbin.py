@@ -3,6 +3,8 @@
 Entity labels go in doc.ents (one layer: of overlapping entities the longest is kept, the others listed);
 clause labels go in doc.spans["sc"], entities not repeated there. No span is trimmed or widened: one that
 cannot be written as it is, is listed in the README and the summary. spacy_config.py sizes the config.
+Relations go where spaCy's relation-extraction tutorial (projects/tutorials/rel_component) reads them,
+`doc._.rel`: {(head's first token, tail's first token): {TYPE: 1.0}}, kept in user_data under the extension's key.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 from annotator.core.model import Document, Span
 from annotator.core.spans import one_layer
 from annotator.export.output import ExportTarget, absolute
-from annotator.export.select import Selection, selected
+from annotator.export.select import Selection, selected, selected_relations
 from annotator.export.split import split
 from annotator.export.spacy_config import MIN_TRAIN_DOCS, SPANS_KEY, Corpus, config_text, readme_text, too_few_line
 from annotator.store.project import Project
@@ -23,6 +25,7 @@ from annotator.store.project import Project
 WHITESPACE_RUN = re.compile(r"(\s+)")
 # What training reads of a token; spaCy's default stores every attribute, four times the data to write.
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
+REL_KEY = ("._.", "rel", None, None)  # where doc._.rel lives in user_data, once Doc.set_extension("rel", default={})
 @contextmanager
 def _msgpack_plugins_looked_up_once():
     """srsly looks up its msgpack plug-ins (installed packages' entry points and the whole function registry)
@@ -117,6 +120,7 @@ def char_words(text: str) -> tuple[list[str], list[bool]]:
 class Filled:
     """What went into the DocBins, and what could not."""
     spans: int = 0
+    relations: int = 0
     longest_clause: int = 0
     characters: int = 0
     left_out: list[str] = field(default_factory=list)  # "document<TAB>label<TAB>start<TAB>end<TAB>text<TAB>why"
@@ -125,8 +129,9 @@ class Filled:
         self.left_out.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\t{why}")
 
 
-def _fill(nlp, chosen, clause_labels: set[str], dev_ids: set[int], bins: dict) -> Filled:
-    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans.
+def _fill(nlp, chosen, related: dict, clause_labels: set[str], dev_ids: set[int], bins: dict) -> Filled:
+    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans, the
+    relations (`related`: by document id) between spans written to doc._.rel.
 
     A span is written as it is or not at all: one that does not fall on token edges (it starts or ends
     inside a whitespace run) or that overlaps a longer entity is listed in the result, never altered.
@@ -140,6 +145,7 @@ def _fill(nlp, chosen, clause_labels: set[str], dev_ids: set[int], bins: dict) -
         for s in overlapping:
             filled.leave_out(doc, s, "overlaps a longer entity (doc.ents holds one layer)")
         ents, clauses = [], []
+        first_token: dict[int, int] = {}  # span id -> its first token, for the spans written
         for s in sorted(kept + [s for s in spans if s.label in clause_labels], key=lambda s: (s.start, s.end)):
             span = sdoc.char_span(s.start, s.end, label=s.label)
             if span is None:
@@ -153,10 +159,17 @@ def _fill(nlp, chosen, clause_labels: set[str], dev_ids: set[int], bins: dict) -
                 continue
             else:
                 ents.append(span)
+            first_token[s.id] = span.start
             filled.spans += 1
         sdoc.ents = ents
         sdoc.spans[SPANS_KEY] = clauses
         sdoc.user_data["meta"] = {"id": doc.id, "name": doc.name, **doc.meta}
+        rels: dict[tuple[int, int], dict[str, float]] = {}
+        for r, head, tail in related[doc.id]:
+            if spans[head].id in first_token and spans[tail].id in first_token:
+                rels.setdefault((first_token[spans[head].id], first_token[spans[tail].id]), {})[r.type] = 1.0
+                filled.relations += 1
+        sdoc.user_data[REL_KEY] = rels
         bins["dev" if doc.id in dev_ids else "train"].add(sdoc)
         filled.characters += len(doc.text)
     return filled
@@ -175,11 +188,12 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
     labels = project.labels()
     clause_labels = {l.name for l in labels if l.kind == "clause"}
     chosen = list(selected(project, sel))
+    related = {doc.id: selected_relations(project, doc, spans, sel) for doc, spans in chosen}
     train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
     doc_bin = _doc_bin_class()
     bins = {name: doc_bin(attrs=DOC_ATTRS, store_user_data=True) for name in ("train", "dev")}
     with _msgpack_plugins_looked_up_once():
-        filled = _fill(nlp, chosen, clause_labels, dev_ids, bins)
+        filled = _fill(nlp, chosen, related, clause_labels, dev_ids, bins)
     used = {s.label for _, spans in chosen for s in spans}
     corpus = Corpus(train=len(train_ids), dev=len(dev_ids),
                     entity_labels=tuple(l.name for l in labels if l.name in used and l.name not in clause_labels),
@@ -194,4 +208,5 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
                 ] if filled.left_out else []
     if corpus.train < MIN_TRAIN_DOCS:
         warnings.append(too_few_line(corpus))
-    return {"documents": len(chosen), "spans": filled.spans, "path": str(out), "warnings": warnings}
+    return {"documents": len(chosen), "spans": filled.spans, "relations": filled.relations, "path": str(out),
+            "warnings": warnings}
