@@ -15,8 +15,9 @@ RULE_SCORE = 0.6
 LEARNED_SCORE = 0.75
 SUPPORT_CUES = re.compile("对口支援|对口帮扶|东西部协作|扶贫协作|结对帮扶|援建|帮扶|支援|援助|结对|协作")
 PASSIVE = re.compile("[受由]$")  # "云南省…受上海市援助": the region after it aids
-LISTED = re.compile("[、和及与]$|^$")  # "A、B分别帮扶C": every region of the list aids
-BEFORE_CUE = re.compile("(?:分别|共同|一起|持续|长期|继续|全力)?$")
+LISTED = re.compile("[、和及与]?")  # between the regions of a list: "A、B分别帮扶C", each aids
+BEFORE_CUE = re.compile("(?:分别|共同|一起|持续|长期|继续|全力)?")  # what may stand between the aiding region and the cue
+AFTER_CUE = 2  # at most this many characters from the cue to the aided region ("对口支援了云南省")
 MONEY = re.compile("元|资金|投入|捐|援")
 RECIPIENT = re.compile("[向给为对到在]$")
 LEAD_CUES = re.compile("率队|带队|率领|带领|负责")
@@ -45,18 +46,23 @@ def supports(text: str, regions: list[Span], start: int, end: int) -> list[tuple
     for cue in SUPPORT_CUES.finditer(text, start, end):
         before = [r for r in regions if r.end <= cue.start()]
         after = [r for r in regions if r.start >= cue.end()]
-        if not before or not BEFORE_CUE.search(text[before[-1].end:cue.start()]):
+        if not before or not BEFORE_CUE.fullmatch(text, before[-1].end, cue.start()):
             continue
         aiding = [before[-1]]
-        while len(aiding) < len(before) and LISTED.search(text[before[-len(aiding) - 1].end:aiding[0].start]):
+        while len(aiding) < len(before) and LISTED.fullmatch(text, before[-len(aiding) - 1].end, aiding[0].start):
             aiding.insert(0, before[-len(aiding) - 1])
         rest = before[:len(before) - len(aiding)]
         if PASSIVE.search(text[:aiding[0].start]) or text.startswith("的", cue.end()):
             aided = rest[-1:] or after[:1]  # "云南省…受上海市援助", "宜川县…奉贤区援建的"
         else:
-            aided = after[:1]
-        pairs += [(a, b) for a in aiding for b in aided if a.text != b.text]
+            aided = [r for r in after[:1] if r.start - cue.end() <= AFTER_CUE]
+        pairs += [(a, b) for a in aiding for b in aided if not _same_place(a.text, b.text)]
     return pairs
+
+
+def _same_place(a: str, b: str) -> bool:
+    """The same region twice, or in full and short form (泸州市, 泸州)."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def funds(text: str, spans: list[Span]) -> list[tuple[Span, Span]]:
