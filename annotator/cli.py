@@ -274,7 +274,9 @@ def cmd_export(args) -> int:
     with _session(args, create=False) as session:
         summary, missing = export(session.project, args.format, Path(args.out), sel, raw_offsets=args.raw_offsets,
                                   allow_empty=args.allow_empty)
-    print(f"exported {summary['documents']} documents, {summary['spans']} spans as {args.format} to {args.out}")
+    relations = f", {summary['relations']} relations" if summary.get("relations") else ""
+    print(f"exported {summary['documents']} documents, {summary['spans']} spans{relations} as {args.format} "
+          f"to {args.out}")
     for line in missing.lines():
         print(f"left out: {line}")
     for line in summary.get("warnings", []):

@@ -4,14 +4,17 @@ marking a document done (never with undecided suggestions), the next document an
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
+from annotator.core.model import Relation, Span
+from annotator.core.text import sentences_around
 from annotator.store import events
 from annotator.store.events import Change
 from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
-from annotator.suggest.documents import suggest_document, suggest_occurrences, suggester_for
+from annotator.suggest.documents import (suggest_document, suggest_document_relations, suggest_occurrences,
+                                         suggester_for)
 
 PENDING_CHOICES = ("refuse", "accept", "reject")  # what marking a document done does with its suggestions
 INLINE_CHARS = 20_000  # a first opening up to this long is suggested at once (under 50 ms); longer, aside
@@ -25,6 +28,18 @@ class PendingSuggestions(AnnotatorError):
                          "first (or mark it done accepting or rejecting the rest)")
         self.doc_id = doc_id
         self.count = count
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    """A relation as the relation panel lists it: its two spans and the sentence holding them
+    (`sentence` its bounds, code points, end exclusive)."""
+
+    relation: Relation
+    head: Span
+    tail: Span
+    sentence: tuple[int, int]
+    sentence_text: str
 
 
 def suggestions_due(project: Project, doc_id: int) -> bool:
@@ -76,13 +91,17 @@ class Labelling:
         if pending not in PENDING_CHOICES:
             raise AnnotatorError(f"pending suggestions: use one of {', '.join(PENDING_CHOICES)}")
         waiting = [s.id for s in self.project.spans(doc_id, states=("pending",))]
+        waiting_relations = [r.id for r in self.project.relations(doc_id, states=("pending",))]
         decided: list[Span] = []
-        if waiting and pending == "refuse":
-            raise PendingSuggestions(doc_id, len(waiting))
+        if (waiting or waiting_relations) and pending == "refuse":
+            raise PendingSuggestions(doc_id, len(waiting) + len(waiting_relations))
+        state = "accepted" if pending == "accept" else "rejected"
         if waiting:
-            decided = self.project.update_spans(waiting, state="accepted" if pending == "accept" else "rejected",
-                                                annotator=self.annotator)
+            decided = self.project.update_spans(waiting, state=state, annotator=self.annotator)
             self._learn(decided)
+        if waiting_relations:  # after the spans: a relation on a rejected span is no longer listed
+            self.project.update_relations([r.id for r in self.project.relations(doc_id, states=("pending",))],
+                                          state=state, annotator=self.annotator)
         self.project.set_status(doc_id, "done", self.annotator)
         return decided
 
@@ -164,6 +183,59 @@ class Labelling:
                 decided += len(spans)
                 self._edited(doc_id, spans)
         return decided
+
+    # -- relations -------------------------------------------------------
+
+    def relate(self, head_id: int, tail_id: int, type_name: str) -> Relation:
+        """Join two spans of a document (R, the other span, the type's hotkey): a pending suggestion of the
+        same relation is accepted, any other relation is added; one undoable step. RelationError (one line)
+        if the spans are of two documents or the type does not allow their labels."""
+        same = next((r for r in self.project.relations(self.project.span(head_id).document_id, ("pending",))
+                     if (r.head_id, r.tail_id, r.type) == (head_id, tail_id, type_name)), None)
+        if same is not None:
+            return self.decide_relations([same.id], "accepted")[0]
+        relation = self.project.add_relation(head_id, tail_id, type_name, annotator=self.annotator)
+        self._edited(relation.document_id, [])
+        return relation
+
+    def relabel_relation(self, relation_id: int, type_name: str) -> Relation:
+        """Give a relation another type: it becomes the annotator's, accepted."""
+        [relation] = self.project.update_relations([relation_id], type=type_name, state="accepted", origin="manual",
+                                                   score=None, annotator=self.annotator)
+        self._edited(relation.document_id, [])
+        return relation
+
+    def decide_relations(self, relation_ids: list[int], state: str) -> list[Relation]:
+        """Accept or reject suggested relations of one document (Enter / X on the selected one), one step."""
+        relations = self.project.update_relations(relation_ids, state=state, annotator=self.annotator)
+        if relations:
+            self._edited(relations[0].document_id, [])
+        return relations
+
+    def accept_all_relations(self, doc_id: int) -> list[Relation]:
+        """Accept every suggested relation of the document, as one undoable step."""
+        return self.decide_relations([r.id for r in self.project.relations(doc_id, ("pending",))], "accepted")
+
+    def remove_relation(self, relation_id: int) -> Relation:
+        relation = self.project.delete_relation(relation_id, self.annotator)
+        self._edited(relation.document_id, [])
+        return relation
+
+    def suggest_relations(self, doc_id: int) -> list[Relation]:
+        """Suggested (pending) relations between the document's spans: the rules and the learned pairs."""
+        return suggest_document_relations(self.project, doc_id)
+
+    def relation_rows(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[RelationRow]:
+        """The document's relations in text order (of the head, then the tail), each with its spans and the
+        sentence (or sentences) holding them."""
+        text = self.project.text(doc_id)
+        spans = {s.id: s for s in self.project.spans(doc_id)}
+        rows = []
+        for r in self.project.relations(doc_id, states):
+            head, tail = spans[r.head_id], spans[r.tail_id]
+            start, end = sentences_around(text, min(head.start, tail.start), max(head.end, tail.end))
+            rows.append(RelationRow(r, head, tail, (start, end), text[start:end]))
+        return sorted(rows, key=lambda row: (row.head.start, row.tail.start, row.relation.type))
 
     def undo(self) -> Change | None:
         change = self.project.undo(self.annotator)

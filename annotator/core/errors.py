@@ -19,3 +19,7 @@ class InputError(AnnotatorError):
 
 class OutputError(AnnotatorError):
     """An export that would write where it must not, or could not write; the message names the path."""
+
+
+class RelationError(AnnotatorError, ValueError):
+    """A relation its spans or the project's relation types do not allow."""

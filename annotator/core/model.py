@@ -1,4 +1,4 @@
-"""The records the layers pass around: documents, spans and labels."""
+"""The records the layers pass around: documents, spans, labels and relations."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -31,6 +31,40 @@ class Span:
     end: int
     label: str
     text: str
+    id: int | None = None
+    document_id: int | None = None
+    annotator: str = ""
+    origin: str = "manual"
+    state: str = "accepted"
+    score: float | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A type of relation: which labels its head and its tail may carry."""
+
+    name: str
+    display_zh: str
+    display_en: str
+    color: str
+    heads: tuple[str, ...]
+    tails: tuple[str, ...]
+    hotkey: str | None = None
+    sort_order: int = 0
+
+    def allows(self, head: str, tail: str) -> bool:
+        return head in self.heads and tail in self.tails
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A directed link from one span (head) to another (tail) of the same document."""
+
+    head_id: int
+    tail_id: int
+    type: str
     id: int | None = None
     document_id: int | None = None
     annotator: str = ""

@@ -16,3 +16,23 @@ def is_cjk(ch: str) -> bool:
 def content_hash(text: str) -> str:
     """A document's identity: the SHA-256 of its normalized text (duplicates are found by it)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+SENTENCE_END = "。！？!?；;"
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence that holds position `pos` (a triple-click): after the previous sentence end or line
+    break, through the next one (the line break itself left out)."""
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END + "\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
+    line_end = text.find("\n", pos)
+    end = min(ends) + 1 if ends else len(text)
+    if line_end >= 0:
+        end = min(end, line_end)
+    return start, max(end, start)
+
+
+def sentences_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence or sentences holding [start, end): a relation's two spans, from the first to the last."""
+    return sentence_at(text, start)[0], sentence_at(text, max(start, end - 1))[1]

@@ -49,4 +49,7 @@ FORMATS = {f.name: f for f in (
     Format("bioes", "the same with BIOES tags (S- single, E- end)", ".bioes", "annotator.export.bio", "export_bioes"),
     Format("bio-layers", "the same in BIO with every span: an entity and a clause column, and one more per extra "
            "layer overlaps need", ".bio", "annotator.export.bio", "export_bio_layers"),
+    Format("pairs", "the pairing ledger: CSV (UTF-8 with BOM), a row per SUPPORTS relation with the amounts FUNDS ties "
+           "to the aided region, document, date and sentence; NAME.summary.csv totals by pair", ".csv",
+           "annotator.export.pairs", "export_pairs"),
 )}

@@ -5,7 +5,9 @@ Studio 1.23 and label-studio-sdk 2.1. Label Studio takes `completed_by` only as
 one of its own users, so annotations leave it out (the importing user gets them)
 and carry our annotator's name in a one-line TextArea of the config, which Label
 Studio keeps with the annotation and writes to both its JSON and JSON_MIN exports.
-A repaired document's raw text goes in the task data with the map back to it.
+A repaired document's raw text goes in the task data with the map back to it. Relations are results of type
+`relation` between region ids (`s123`), in the annotation of their annotator (accepted) or the prediction
+(pending); their types are the config's <Relations>.
 """
 from __future__ import annotations
 
@@ -15,22 +17,25 @@ from xml.sax.saxutils import quoteattr
 
 from annotator import __version__
 from annotator.core.labelstudio import ANNOTATED_BY, FROM_NAME, TO_NAME, region_id
-from annotator.core.model import Document, Label, Span
+from annotator.core.model import Document, Label, Relation, RelationType, Span
 from annotator.export.output import ExportTarget, absolute
-from annotator.export.select import Selection, selected
+from annotator.export.select import Selection, selected, selected_relations
 from annotator.store.project import Project
 
 MODEL_VERSION = f"pairing-annotator-{__version__}"
 
 
-def labeling_config(labels: list[Label]) -> str:
-    """The <View> config for Text + Labels, one <Label> per project label with its colour and hotkey, and the
-    TextArea that names each annotation's annotator."""
+def labeling_config(labels: list[Label], relation_types: list[RelationType] = ()) -> str:
+    """The <View> config for Text + Labels, one <Label> per project label with its colour and hotkey, a
+    <Relation> per relation type, and the TextArea that names each annotation's annotator."""
+    kinds = "".join(f"    <Relation value={quoteattr(t.name)} background={quoteattr(t.color)}/>\n"
+                    for t in relation_types)
+    relations = f"  <Relations>\n{kinds}  </Relations>\n" if kinds else ""
     items = "\n".join(
         f"    <Label value={quoteattr(l.name)} background={quoteattr(l.color)}"
         + (f" hotkey={quoteattr(l.hotkey)}" if l.hotkey else "") + "/>" for l in labels)
     return (f'<View>\n  <Labels name="{FROM_NAME}" toName="{TO_NAME}" choice="single" showInline="true">\n'
-            f'{items}\n  </Labels>\n  <Text name="{TO_NAME}" value="$text" granularity="symbol"/>\n'
+            f'{items}\n  </Labels>\n{relations}  <Text name="{TO_NAME}" value="$text" granularity="symbol"/>\n'
             f'  <TextArea name="{ANNOTATED_BY}" toName="{TO_NAME}" maxSubmissions="1" rows="1" '
             f'placeholder="annotator"/>\n</View>\n')
 
@@ -48,6 +53,12 @@ def _region(span: Span) -> dict:
     return item
 
 
+def _relation(relation: Relation, head: Span, tail: Span) -> dict:
+    item = {"from_id": region_id(head.id), "to_id": region_id(tail.id), "type": "relation", "direction": "right",
+            "labels": [relation.type], "origin": "prediction" if relation.origin == "suggested" else "manual"}
+    return {**item, "score": relation.score} if relation.score is not None else item
+
+
 def _annotated_by(name: str) -> list[dict]:
     """The result item naming an annotation's annotator (none for spans without one)."""
     return [{"id": "by", "from_name": ANNOTATED_BY, "to_name": TO_NAME, "type": "textarea",
@@ -61,7 +72,8 @@ def _raw(doc: Document) -> dict:
     return {"raw_text": doc.original, "offset_map": doc.offset_map.runs()}
 
 
-def task(doc: Document, spans: list[Span], raw_offsets: bool = False) -> dict:
+def task(doc: Document, spans: list[Span], relations: list[tuple[Relation, int, int]] = (),
+         raw_offsets: bool = False) -> dict:
     text, spans = (doc.original, doc.raw_spans(spans)) if raw_offsets else (doc.text, spans)
     by_annotator: dict[str, list[dict]] = {}
     predicted: list[dict] = []
@@ -71,6 +83,9 @@ def task(doc: Document, spans: list[Span], raw_offsets: bool = False) -> dict:
             predicted.append(region)
         else:
             by_annotator.setdefault(s.annotator, []).append(region)
+    for r, head, tail in relations:
+        item = _relation(r, spans[head], spans[tail])
+        (predicted if r.state == "pending" else by_annotator.setdefault(r.annotator, [])).append(item)
     out = {"id": doc.id, "data": {"text": text, "doc_id": doc.id, "name": doc.name,
                                   "meta": {**doc.meta, "status": doc.status}, **({} if raw_offsets else _raw(doc))}}
     out["annotations"] = [{"lead_time": round(doc.time_spent, 3), "was_cancelled": False, "ground_truth": False,
@@ -87,10 +102,12 @@ def export_labelstudio(project: Project, out: Path, sel: Selection = Selection()
     out = absolute(out)
     target = ExportTarget(project, "labelstudio", out, sidecars=(config_path(out),))
     chosen = list(selected(project, sel))
-    tasks = [task(doc, doc_spans, raw_offsets) for doc, doc_spans in chosen]
+    related = [selected_relations(project, doc, doc_spans, sel) for doc, doc_spans in chosen]
+    tasks = [task(doc, doc_spans, rel, raw_offsets) for (doc, doc_spans), rel in zip(chosen, related)]
     spans = sum(len(doc_spans) for _, doc_spans in chosen)
     with target.writing() as stage:
-        stage(config_path(out)).write_text(labeling_config(project.labels()), encoding="utf-8")
+        stage(config_path(out)).write_text(labeling_config(project.labels(), project.relation_types()),
+                                           encoding="utf-8")
         # no indent: the C encoder
         stage(out).write_text(json.dumps(tasks, ensure_ascii=False, allow_nan=False), encoding="utf-8")
-    return {"documents": len(tasks), "spans": spans, "path": str(out)}
+    return {"documents": len(tasks), "spans": spans, "relations": sum(map(len, related)), "path": str(out)}

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError, SpanError
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Relation, Span
 from annotator.core.spans import check_span
 from annotator.store.project import Project
 
@@ -41,3 +41,15 @@ def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[D
             except SpanError as e:
                 raise SpanError(f"document {doc.id} ({doc.name}), span {s.id}: {e}") from e
         yield doc, spans
+
+
+def selected_relations(project: Project, doc: Document, spans: list[Span],
+                       sel: Selection = Selection()) -> list[tuple[Relation, int, int]]:
+    """The document's relations an export holds, each with the indexes of its head and tail in `spans`: those
+    whose two spans are exported, in the states the selection takes (pending with `--spans all`, as spans),
+    of the selection's annotator (or pending)."""
+    states = ("accepted",) if sel.spans == "accepted" else ("accepted", "pending")
+    where = {s.id: i for i, s in enumerate(spans)}
+    return [(r, where[r.head_id], where[r.tail_id]) for r in project.relations(doc.id, states)
+            if r.head_id in where and r.tail_id in where
+            and (sel.annotator is None or r.annotator == sel.annotator or r.state == "pending")]

@@ -295,6 +295,11 @@ Made by the pairing-assistance annotator for spaCy 3.8: {train} training and {de
 - Clause labels ({clauses}) are in `doc.spans["{key}"]`, entities not repeated there. A `span_finder`
   learns where they start and end (up to {max_length} characters) and a `spancat` labels what it finds.
 - Document metadata (our id, file name, date, ...) is in `doc.user_data["meta"]`.
+- Relations (SUPPORTS, FUNDS, LEADS, ...) are in `doc._.rel` once `Doc.set_extension("rel", default={{}})`
+  has run (the DocBin keeps them in `doc.user_data[("._.", "rel", None, None)]`), as spaCy's relation-extraction
+  tutorial (`projects/tutorials/rel_component`) reads them: `{{(head_start, tail_start): {{"SUPPORTS": 1.0}}}}`,
+  the first token of each span; only positive pairs are listed (the tutorial takes the others as 0.0), and
+  only between spans written above. Its model pairs entities of `doc.ents`: FUNDS to a COMMITMENT is there too.
 
 ## Train
 

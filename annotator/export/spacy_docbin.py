@@ -3,7 +3,9 @@ spaCy by docbin.py), a config.cfg sized from the data and a README (spacy_config
 
 Entity labels go in doc.ents (one layer: of overlapping entities the longest is kept, the others listed);
 clause labels go in doc.spans["sc"], entities not repeated there. No span is trimmed or widened: one that
-cannot be written as it is, is listed in the README and the summary.
+cannot be written as it is, is listed in the README and the summary. Relations go where spaCy's
+relation-extraction tutorial (projects/tutorials/rel_component) reads them, `doc._.rel`:
+{(head's first token, tail's first token): {TYPE: 1.0}}, kept in user_data under the extension's key.
 """
 from __future__ import annotations
 
@@ -14,16 +16,18 @@ from annotator.core.model import Document, Span
 from annotator.core.spans import one_layer
 from annotator.export.docbin import DocBin, Tokens
 from annotator.export.output import ExportTarget, absolute
-from annotator.export.select import Selection, selected
+from annotator.export.select import Selection, selected, selected_relations
 from annotator.export.split import split
 from annotator.export.spacy_config import MIN_TRAIN_DOCS, SPANS_KEY, Corpus, config_text, readme_text, too_few_line
 from annotator.store.project import Project
 
+REL_KEY = ("._.", "rel", None, None)  # where doc._.rel lives in user_data, once Doc.set_extension("rel", default={})
 
 @dataclass
 class Filled:
     """What went into the DocBins, and what could not."""
     spans: int = 0
+    relations: int = 0
     longest_clause: int = 0
     characters: int = 0
     left_out: list[str] = field(default_factory=list)  # "document<TAB>label<TAB>start<TAB>end<TAB>text<TAB>why"
@@ -32,8 +36,9 @@ class Filled:
         self.left_out.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\t{why}")
 
 
-def _fill(chosen, clause_labels: set[str], dev_ids: set[int], bins: dict[str, DocBin]) -> Filled:
-    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans.
+def _fill(chosen, related: dict, clause_labels: set[str], dev_ids: set[int], bins: dict[str, DocBin]) -> Filled:
+    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans, the
+    relations (`related`: by document id) between spans written to doc._.rel.
 
     A span is written as it is or not at all: one that does not fall on token edges (it starts or ends
     inside a whitespace run) or that overlaps a longer entity is listed in the result, never altered.
@@ -45,6 +50,7 @@ def _fill(chosen, clause_labels: set[str], dev_ids: set[int], bins: dict[str, Do
         for s in overlapping:
             filled.leave_out(doc, s, "overlaps a longer entity (doc.ents holds one layer)")
         ents, clauses = [], []
+        first_token: dict[int, int] = {}  # span id -> its first token, for the spans written
         for s in sorted(kept + [s for s in spans if s.label in clause_labels], key=lambda s: (s.start, s.end)):
             edges = tokens.span(s.start, s.end)
             if edges is None:
@@ -58,9 +64,15 @@ def _fill(chosen, clause_labels: set[str], dev_ids: set[int], bins: dict[str, Do
                 continue
             else:
                 ents.append((s.start, s.end, s.label))
+            first_token[s.id] = edges[0]
             filled.spans += 1
+        rels: dict[tuple[int, int], dict[str, float]] = {}
+        for r, head, tail in related[doc.id]:
+            if spans[head].id in first_token and spans[tail].id in first_token:
+                rels.setdefault((first_token[spans[head].id], first_token[spans[tail].id]), {})[r.type] = 1.0
+                filled.relations += 1
         bins["dev" if doc.id in dev_ids else "train"].add(
-            tokens, ents, {SPANS_KEY: clauses}, {"meta": {"id": doc.id, "name": doc.name, **doc.meta}})
+            tokens, ents, {SPANS_KEY: clauses}, {"meta": {"id": doc.id, "name": doc.name, **doc.meta}, REL_KEY: rels})
         filled.characters += len(doc.text)
     return filled
 
@@ -75,9 +87,10 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
     labels = project.labels()
     clause_labels = {l.name for l in labels if l.kind == "clause"}
     chosen = list(selected(project, sel))
+    related = {doc.id: selected_relations(project, doc, spans, sel) for doc, spans in chosen}
     train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
     bins = {name: DocBin() for name in ("train", "dev")}
-    filled = _fill(chosen, clause_labels, dev_ids, bins)
+    filled = _fill(chosen, related, clause_labels, dev_ids, bins)
     used = {s.label for _, spans in chosen for s in spans}
     corpus = Corpus(train=len(train_ids), dev=len(dev_ids),
                     entity_labels=tuple(l.name for l in labels if l.name in used and l.name not in clause_labels),
@@ -92,4 +105,5 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
                 ] if filled.left_out else []
     if corpus.train < MIN_TRAIN_DOCS:
         warnings.append(too_few_line(corpus))
-    return {"documents": len(chosen), "spans": filled.spans, "path": str(out), "warnings": warnings}
+    return {"documents": len(chosen), "spans": filled.spans, "relations": filled.relations, "path": str(out),
+            "warnings": warnings}

@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharF
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from annotator.core.model import Label, Span
+from annotator.core.text import sentence_at
 from annotator.gui.messages import plain_tip
 from annotator.gui.qtutils import Utf16Map
-from annotator.ingest.words import sentence_at, word_at, word_step
+from annotator.ingest.words import word_at, word_step
 
 
 def _order(span: Span) -> tuple[int, int]:

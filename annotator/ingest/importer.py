@@ -5,17 +5,17 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.model import Document
+from annotator.core.model import Document, Relation, Span
 from annotator.core.paths import shown
 from annotator.core.resources import seed_files
 from annotator.core.text import content_hash
 from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_report, read_bytes
 from annotator.ingest.merge import Merge, merge, said
-from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, TaskFile, looks_like_tasks, parse_tasks
+from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, Task, TaskFile, looks_like_tasks, parse_tasks
 from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
 from annotator.store.project import BATCH_SECONDS, Project
 from annotator.store.settings import ProjectSettings
@@ -152,8 +152,13 @@ def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[
     is cancelled halfway, what it had added is taken out again, so the file is all or nothing."""
     added: list[int] = []
     seen: set[int] = set()  # documents this file added or merged into
-    spans = unchanged = 0
+    spans = unchanged = relations = 0
     merges: list[tuple[int, Merge]] = []
+    linked: list[tuple[int, Task]] = []  # documents the project has, with the file's relations on them
+    unknown = sorted({r.type for t in parsed.tasks for r in t.relations} - {t.name for t in project.relation_types()})
+    if unknown:
+        return FileResult(path, "failed", f"{shown(path)}: relation types not in this project: {', '.join(unknown)} "
+                          "(add them to the relation set first); nothing was imported from it")
     try:
         with project.batches() as batch:
             for task in parsed.tasks:
@@ -163,7 +168,9 @@ def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[
                     existing = project.document_id_by_hash(task.doc.content_hash)
                     if existing is None:
                         doc_id = project.add_document(task.doc, {"kind": parsed.kind})
-                        spans += len(project.add_spans(doc_id, task.spans, action="import_spans"))
+                        written = project.add_spans(doc_id, task.spans, action="import_spans")
+                        spans += len(written)
+                        relations += len(project.add_relations(_placed(task.relations, written)))
                 if existing is None:
                     added.append(doc_id)
                     seen.add(doc_id)
@@ -174,11 +181,15 @@ def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[
                     change = merge(existing, project.spans(existing), task.spans, task.annotators)
                     if change.before or change.after:
                         merges.append((existing, change))
-                    else:
+                    elif not task.relations:
                         unchanged += 1
+                    if task.relations:
+                        linked.append((existing, task))
         if merges:
             project.change_spans([s for _, m in merges for s in m.before], [s for _, m in merges for s in m.after],
                                  annotator)
+        for doc_id, task in linked:  # relations between the spans as the merge left them, by place and label
+            relations += len(project.add_relations(_placed(task.relations, task.spans, project.spans(doc_id))))
     except (AnnotatorError, Cancelled) as e:
         project.remove_documents(added)
         why = "cancelled" if isinstance(e, Cancelled) else str(e)
@@ -186,14 +197,27 @@ def _store_tasks(project: Project, path: Path, parsed: TaskFile, stop: Callable[
     problems = parsed.problems
     counts = sum((m.counts for _, m in merges), Counter())
     summary = (f"{len(added)} document(s) with {spans} span(s) from {parsed.kind}"
+               + (f", {relations} relation(s) added" if relations else "")
                + (f", {len(merges)} already in the project updated ({said(counts)})" if merges else "")
                + (f", {unchanged} already in the project unchanged" if unchanged else "")
                + (f"; {'; '.join(problems)}" if problems else ""))
-    status = "imported" if added or merges else "duplicate"
-    first = added[0] if added else merges[0][0] if merges else None
+    status = "imported" if added or merges or relations else "duplicate"
+    first = added[0] if added else merges[0][0] if merges else linked[0][0] if relations else None
     return FileResult(path, status, summary, first,
                       {"kind": parsed.kind, "documents": len(added), "spans": spans, "updated": len(merges),
-                       "unchanged": unchanged, "changes": dict(counts), "skipped": problems})
+                       "unchanged": unchanged, "changes": dict(counts), "skipped": problems, "relations": relations})
+
+
+def _placed(relations: list[Relation], spans: list[Span], live: list[Span] | None = None) -> list[Relation]:
+    """A task's relations (ends: indexes into `spans`) between the project's spans: `spans` themselves as
+    written, or the `live` span at each end's place and label (accepted first); those without both ends left out."""
+    if live is None:
+        return [replace(r, head_id=spans[r.head_id].id, tail_id=spans[r.tail_id].id) for r in relations]
+    at = {}
+    for s in sorted(live, key=lambda s: s.state != "accepted", reverse=True):  # accepted ones win
+        at[(s.start, s.end, s.label)] = s.id
+    ends = [[at.get((spans[i].start, spans[i].end, spans[i].label)) for i in (r.head_id, r.tail_id)] for r in relations]
+    return [replace(r, head_id=head, tail_id=tail) for r, (head, tail) in zip(relations, ends) if head and tail]
 
 
 class Cancelled(Exception):

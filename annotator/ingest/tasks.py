@@ -6,18 +6,19 @@ Label Studio's `start`/`end` are trusted and `value.text` is checked against the
 refuses the whole file, naming it, as does a label the project does not have: nothing is
 half-imported. Spans overlapping an earlier span of their label (two annotators) are left out and said.
 An annotation's annotator is the name our export put in its `annotated_by` TextArea, else Label
-Studio's user (`completed_by`: an email, or `labelstudio-ID`).
+Studio's user (`completed_by`: an email, or `labelstudio-ID`). Relations come from results of type
+`relation` (Label Studio) or a record's `relations` (JSONL), each joining two of its task's spans.
 """
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.labelstudio import ANNOTATED_BY, span_id
-from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Span
+from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Relation, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.paths import shown
 from annotator.core.spans import Intervals
@@ -32,11 +33,12 @@ TASK_MAX_BYTES = 500 * 10**6  # a Label Studio export of a large project; parsed
 class Task:
     """One document with its spans, ready for the project. A span's id, where its region named one of ours
     (`s123`), says which span of the document it came from; `annotators` are those with an annotation of it
-    (maybe without spans: they removed them all)."""
+    (maybe without spans: they removed them all). A relation's `head_id` and `tail_id` are indexes into `spans`."""
 
     doc: Document
     spans: list[Span] = field(default_factory=list)
     annotators: list[str] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass
@@ -87,7 +89,10 @@ def parse_tasks(path: Path, data: bytes, labels: set[str]) -> TaskFile:
             kept, clashes = _without_clashes(task.spans)
             if clashes:
                 parsed.problems.append(f"{where}: {clashes} span(s) overlapping a span of the same label left out")
-            parsed.tasks.append(Task(task.doc, kept, task.annotators))
+            at = {id(s): i for i, s in enumerate(kept)}
+            relations = [replace(r, head_id=at[id(task.spans[r.head_id])], tail_id=at[id(task.spans[r.tail_id])])
+                         for r in task.relations if id(task.spans[r.head_id]) in at and id(task.spans[r.tail_id]) in at]
+            parsed.tasks.append(Task(task.doc, kept, task.annotators, relations))
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(f"{shown(path)}: {problems[0]}{more}; nothing was imported from it")
@@ -287,19 +292,57 @@ def _ls_task(task, path: Path, where: str) -> Task:
     doc = _document(data.get("text"), str(data.get("name") or f"{path.stem}-{where.replace(' ', '-')}"), meta,
                     shown(path), status or ("done" if annotations else "todo"), lead,
                     data.get("raw_text"), data.get("offset_map"))
-    spans, annotators = [], []
+    spans, annotators, relations = [], [], []
+    anywhere: dict[str, int] = {}  # region id -> index of its (first) span, over the whole task
+    linked = []  # (relation items, the regions of their container, what relations of the container are)
     for a in annotations:
         who = _annotator(a, names)
         annotators.append(who)
+        here: dict[str, int] = {}
         for item in _regions(a):
             origin = "manual" if item.get("origin", "manual") == "manual" else "suggested"
+            _region_at(item, len(spans), here, anywhere)
             spans += _ls_spans(doc.text, item, annotator=who, origin=origin, state="accepted")
+        linked.append((a, here, {"annotator": who, "state": "accepted"}))
     for p in task.get("predictions") or []:
         if isinstance(p, dict):
+            here = {}
             for item in _regions(p):
                 score = item.get("score", item["value"].get("score", p.get("score")))
+                _region_at(item, len(spans), here, anywhere)
                 spans += _ls_spans(doc.text, item, origin="suggested", state="pending", score=_score(score))
-    return Task(doc, spans, annotators)
+            linked.append((p, here, {"origin": "suggested", "state": "pending"}))
+    for container, here, fields in linked:
+        for item in _relation_items(container):
+            ends = [here.get(item.get(k), anywhere.get(item.get(k))) for k in ("from_id", "to_id")]
+            if None in ends:
+                raise InputError(f"relation from {item.get('from_id')!r} to {item.get('to_id')!r} names a region "
+                                 "the task does not have")
+            if item.get("direction") == "left":
+                ends.reverse()
+            origin = fields.get("origin", "manual" if item.get("origin", "manual") == "manual" else "suggested")
+            relations += [Relation(*ends, kind, **{**fields, "origin": origin}, score=_score(item.get("score")))
+                          for kind in _relation_labels(item)]
+    return Task(doc, spans, annotators, relations)
+
+
+def _region_at(item: dict, index: int, here: dict[str, int], anywhere: dict[str, int]) -> None:
+    """Remember where the spans of a region start in the task's list of spans, by its id."""
+    if isinstance(item.get("id"), str):
+        here.setdefault(item["id"], index)
+        anywhere.setdefault(item["id"], index)
+
+
+def _relation_items(container: dict) -> list[dict]:
+    return [r for r in container.get("result") or [] if isinstance(r, dict) and r.get("type") == "relation"]
+
+
+def _relation_labels(item: dict) -> list[str]:
+    """A relation's types; Label Studio leaves `labels` empty for a relation drawn without choosing one."""
+    labels = item.get("labels")
+    if not isinstance(labels, list) or not labels or not all(isinstance(l, str) and l for l in labels):
+        raise InputError(f"relation from {item.get('from_id')!r} to {item.get('to_id')!r} has no type (labels)")
+    return labels
 
 
 def _regions(container: dict, kind: str = "labels") -> list[dict]:
@@ -362,6 +405,8 @@ def _jsonl_task(obj, path: Path, where: str) -> Task:
         raise InputError("meta is not an object")
     if not isinstance(obj.get("spans") or [], list):
         raise InputError("spans is not a list")
+    if not isinstance(obj.get("relations") or [], list):
+        raise InputError("relations is not a list")
     meta = dict(obj.get("meta") or {})
     name = str(meta.pop("name", None) or f"{path.stem}-{where.replace(' ', '-')}")
     source = str(meta.pop("source")) if "source" in meta else shown(path)
@@ -378,4 +423,13 @@ def _jsonl_task(obj, path: Path, where: str) -> Task:
         spans.append(_span(doc.text, s.get("start"), s.get("end"), s.get("label"), s.get("text"), state=state,
                            origin=origin, annotator=str(s.get("annotator", "")),
                            score=_score(s.get("score"))))
-    return Task(doc, spans)
+    relations = []
+    for r in obj.get("relations") or []:
+        if not isinstance(r, dict) or not all(type(r.get(k)) is int and 0 <= r[k] < len(spans) for k in ("head", "tail")):
+            raise InputError("a relation is not an object with head and tail indexes into spans")
+        if r.get("state", "accepted") not in STATES or not isinstance(r.get("type"), str):
+            raise InputError(f"bad relation state {r.get('state')!r} or type {r.get('type')!r}")
+        relations.append(Relation(r["head"], r["tail"], r["type"], annotator=str(r.get("annotator", "")),
+                                  origin=r.get("origin") if r.get("origin") in ORIGINS else "imported",
+                                  state=r.get("state", "accepted"), score=_score(r.get("score"))))
+    return Task(doc, spans, relations=relations)

@@ -60,7 +60,6 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start + s, line_start + max(e, s + 1)
 
 
-SENTENCE_END = "。！？!?；;"
 
 
 def word_at(text: str, pos: int) -> tuple[int, int]:
@@ -74,15 +73,3 @@ def word_at(text: str, pos: int) -> tuple[int, int]:
     rel = min(pos - line_start, len(line) - 1)
     i = bisect.bisect_right(bounds, rel) - 1
     return line_start + bounds[i], line_start + bounds[i + 1]
-
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence that holds position `pos` (a triple-click): after the previous sentence end or line
-    break, through the next one (the line break itself left out)."""
-    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END + "\n") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
-    line_end = text.find("\n", pos)
-    end = min(ends) + 1 if ends else len(text)
-    if line_end >= 0:
-        end = min(end, line_end)
-    return start, max(end, start)

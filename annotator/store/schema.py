@@ -126,7 +126,51 @@ def m003_counts_and_search(db: Database) -> None:
                   END""")
 
 
-MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search)
+# name, 中文, English, colour, hotkey, head labels, tail labels (GUIDELINES.md, Relations)
+DEFAULT_RELATION_TYPES = (
+    ("SUPPORTS", "支援", "Supports", "#CF1322", "s", "REGION", "REGION"),
+    ("FUNDS", "投入", "Funds", "#D48806", "f", "AMOUNT", "REGION,COMMITMENT"),
+    ("LEADS", "率队/负责", "Leads", "#096DD9", "l", "PERSON", "REGION"),
+)
+
+
+def m004_relations(db: Database) -> None:
+    """Relations between two spans of a document, and the project's relation types (the defaults above). Deleting a span deletes its relations in the same statement (ON DELETE CASCADE)."""
+    db.execute("""
+        CREATE TABLE relation_types (
+            name TEXT PRIMARY KEY,
+            display_zh TEXT NOT NULL,
+            display_en TEXT NOT NULL,
+            color TEXT NOT NULL,
+            heads TEXT NOT NULL,
+            tails TEXT NOT NULL,
+            hotkey TEXT UNIQUE,
+            sort_order INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            head_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            tail_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            type TEXT NOT NULL REFERENCES relation_types(name) ON UPDATE CASCADE,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'suggested', 'imported')),
+            state TEXT NOT NULL DEFAULT 'accepted' CHECK (state IN ('accepted', 'pending', 'rejected')),
+            score REAL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (head_id != tail_id),
+            UNIQUE (head_id, tail_id, type)
+        )""")
+    db.execute("CREATE INDEX relations_document ON relations(document_id)")
+    db.execute("CREATE INDEX relations_tail ON relations(tail_id)")
+    for order, kind in enumerate(DEFAULT_RELATION_TYPES):
+        db.table("relation_types").insert(dict(zip(("name", "display_zh", "display_en", "color", "hotkey", "heads",
+                                                    "tails"), kind), sort_order=order))
+
+
+MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.core.model import Span
+from annotator.core.model import Relation, Span
 from annotator.core.spans import Intervals
 from annotator.store import events
 from annotator.store.project import Project
+from annotator.suggest.relations import suggest_relations
 from annotator.suggest.suggester import LEARNED_SCORE, Memory, Suggester
 
 
@@ -73,3 +74,20 @@ def suggest_occurrences(project: Project, span: Span) -> list[Span]:
         i = text.find(span.text, i + len(span.text))
     new = _new(project, span.document_id, spots)
     return project.add_spans(span.document_id, new, action=events.SUGGEST, skip_clashes=True) if new else []
+
+
+def learned_pairs(project: Project) -> set[tuple[str, str]]:
+    """(aiding, aided) region strings accepted as SUPPORTS somewhere in the project, and never rejected."""
+    said = {(state, head, tail) for kind, head, tail, state in project.relation_texts() if kind == "SUPPORTS"}
+    return {(h, t) for state, h, t in said if state == "accepted" and ("rejected", h, t) not in said}
+
+
+def suggest_document_relations(project: Project, doc_id: int) -> list[Relation]:
+    """Pending relations between the document's spans (accepted and pending) where the rules or a learned pair
+    find them, of the project's relation types that allow their labels; none made where one was decided."""
+    spans = project.spans(doc_id)
+    labels = {s.id: s.label for s in spans}
+    types = {t.name: t for t in project.relation_types()}
+    found = [r for r in suggest_relations(project.text(doc_id), spans, learned_pairs(project))
+             if r.type in types and types[r.type].allows(labels[r.head_id], labels[r.tail_id])]
+    return project.add_relations(found, action=events.SUGGEST_RELATIONS) if found else []

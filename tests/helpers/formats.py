@@ -66,15 +66,18 @@ def chosen_spans(project, sel=Selection()):
 
 
 def without_ids(tasks):
-    """Label Studio tasks with the ids a new project renumbers taken out."""
+    """Label Studio tasks with the ids a new project renumbers taken out; a relation names its regions by
+    their place in the task."""
     for t in tasks:
         t.pop("id")
         t["data"].pop("doc_id")
         t["data"]["meta"].pop("source", None)
-        for kind in ("annotations", "predictions"):
-            for a in t.get(kind, []):
-                for r in a["result"]:
-                    r.pop("id")
+        results = [r for kind in ("annotations", "predictions") for a in t.get(kind, []) for r in a["result"]]
+        place = {r["id"]: n for n, r in enumerate(results) if "id" in r}
+        for r in results:
+            r.pop("id", None)
+            if r["type"] == "relation":
+                r["from_id"], r["to_id"] = place[r["from_id"]], place[r["to_id"]]
     return tasks
 
 
