@@ -102,6 +102,18 @@ def test_a_file_it_did_not_write_or_that_changed_is_refused(project_path, tmp_pa
     assert export(project_path, "bio", mine, capsys)[0] == 1  # another format's file is not its own either
 
 
+def _fill_up(disk: Path) -> Path:
+    """A file of the test's own taking every free byte of `disk`."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while f.write(b"\0" * 4096):
+                pass
+        except OSError:  # no space left
+            pass
+    return filler
+
+
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A small file system (root in CI can mount one); read-only or full, as the test asks."""
@@ -122,10 +134,13 @@ def tiny_disk(tmp_path):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_full_or_read_only_disk_gets_one_line_and_no_partial_file(fmt, project_path, tiny_disk, capsys):
-    for options in ("size=8k", "size=1m,ro"):
+    for options in ("size=64k", "size=1m,ro"):
         disk = tiny_disk(options)
+        filler = None if options.endswith(",ro") else _fill_up(disk)  # full: even a small export cannot fit
         code, err = export(project_path, fmt, disk / "out", capsys)
         assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
         assert "cannot write the export" in err
+        if filler:
+            filler.unlink()
         assert os.listdir(disk) == []
     intact(project_path)
