@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import os
 import re
 import sqlite3
@@ -15,42 +14,28 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields, replace
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError, RelationError, SpanError
+from annotator.core.errors import ProjectError, SpanError
 from annotator.core.offsets import OffsetMap
-from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Relation, RelationType, Span
+from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
 from annotator.core.spans import Intervals, check_span, same_label_overlap
 from annotator.store import events as ev
 from annotator.store import schema
+from annotator.store.records import (
+    RELATION_COLUMNS, RELATION_MARKS, RELATION_VALUES, SPAN_COLUMNS, SPAN_FIELDS, SPAN_MARKS, SPAN_VALUES,
+    accepted_by, check_score, now, relations_of,
+)
+from annotator.store.relations import RelationStore
 from annotator.store.locking import BUSY_TIMEOUT_MS, YIELD_SECONDS, begin_immediate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BATCH_SECONDS = 0.1  # the longest a batched writer (an import) holds the write lock
 GENERATION = "generation"  # settings key: a new value each time the project is replaced by a restore
 EXPORTS = "exported_files"  # settings key: files exports wrote, which a later export may replace
-SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
-SPAN_MARKS = ", ".join("?" * len(fields(Span)))
-SPAN_VALUES = operator.attrgetter(*(f.name for f in fields(Span)))  # a span as a row, in column order
-SPAN_FIELDS = tuple(f.name for f in fields(Span))
-RELATION_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Relation))
-RELATION_MARKS = ", ".join("?" * len(fields(Relation)))
-RELATION_VALUES = operator.attrgetter(*(f.name for f in fields(Relation)))
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-def _accepted_by(changes: dict, annotator: str) -> dict:
-    """Accepting a suggestion makes it the accepting annotator's span."""
-    if changes.get("state") == "accepted" and annotator:
-        return {"annotator": annotator, **changes}
-    return changes
 
 
 TITLE_CHARS = 40  # a report without a title is listed by the start of its first line
@@ -72,25 +57,12 @@ def _span_of(record: dict) -> Span:
     return Span(**{k: record[k] for k in SPAN_FIELDS})
 
 
-def _relations_of(side: dict | None) -> list[Relation]:
-    return [Relation(**r) for r in (side or {}).get("relations", [])]
-
-
 def _change(event: dict) -> ev.Change:
     """The spans and relations an event's records describe (before and after), as an undo or redo reports them."""
     sides = [side for side in (event["before"], event["after"]) if side]
     records = [r for side in sides for r in side.get("spans", [side])]
     return ev.Change(event["action"], event["document_id"], [_span_of(r) for r in records if "start" in r],
-                     [r for side in sides for r in _relations_of(side)])
-
-
-def _relation_type(row: dict) -> RelationType:
-    return RelationType(**{**row, "heads": tuple(row["heads"].split(",")), "tails": tuple(row["tails"].split(","))})
-
-
-def _check_score(score: float | None) -> None:
-    if score is not None and not math.isfinite(score):
-        raise SpanError(f"score {score!r} is not a finite number")
+                     [r for side in sides for r in relations_of(side)])
 
 
 def _check_project_file(path: Path) -> None:
@@ -107,7 +79,7 @@ def _check_project_file(path: Path) -> None:
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
 
 
-class Project:
+class Project(RelationStore):
     """An open project file. Use `Project.open(path)`; close() when done."""
 
     def __init__(self, db: Database, path: Path | None):
@@ -566,7 +538,7 @@ class Project:
         """Add a span; refused (SpanError) if it does not fit the text or overlaps its own label."""
         if origin not in ORIGINS or state not in STATES:
             raise SpanError(f"bad origin {origin!r} or state {state!r}")
-        _check_score(score)
+        check_score(score)
         with self._write():  # checked inside the transaction: no other writer can slip a clash in between
             span_text = self._validate(doc_id, start, end, label, text)
             stamp = now()
@@ -617,7 +589,7 @@ class Project:
             taken = self.live_ranges(doc_id)
             next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
             for s in spans:
-                _check_score(s.score)
+                check_score(s.score)
                 ranges = taken.setdefault(s.label, Intervals())
                 if skip_clashes and ranges.overlaps(s.start, s.end):
                     continue
@@ -659,10 +631,10 @@ class Project:
         allowed = {"label", "state", "score", "origin", "start", "end"}
         if set(changes) - allowed:
             raise SpanError(f"cannot change {sorted(set(changes) - allowed)} of a span")
-        _check_score(changes.get("score"))
+        check_score(changes.get("score"))
         with self._write():
             old = self.span(span_id)
-            new = replace(old, **_accepted_by(changes, annotator), updated_at=now())
+            new = replace(old, **accepted_by(changes, annotator), updated_at=now())
             if (new.start, new.end) != (old.start, old.end):
                 text = self.text(old.document_id)
                 check_span(text, new.start, new.end)
@@ -681,12 +653,12 @@ class Project:
         """Change many spans of one document at once (accept all suggestions); one undoable step."""
         if set(changes) - {"state", "score"}:
             raise SpanError(f"cannot change {sorted(set(changes) - {'state', 'score'})} of many spans")
-        _check_score(changes.get("score"))
+        check_score(changes.get("score"))
         with self._write():
             olds = [self.span(i) for i in span_ids]
             if not olds:
                 return []
-            news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
+            news = [replace(o, **accepted_by(changes, annotator), updated_at=now()) for o in olds]
             for old, new in zip(olds, news):
                 self._write_span(new)
                 self._ranges_follow(old, new)
@@ -750,184 +722,6 @@ class Project:
                       before={**asdict(old), "relations": [asdict(r) for r in gone]})
             self._push_undo(annotator)
         return old
-
-    # -- relations ---------------------------------------------------------
-
-    def relation_types(self) -> list[RelationType]:
-        return [_relation_type(r) for r in self.db.query("SELECT * FROM relation_types ORDER BY sort_order, name")]
-
-    def relation_type(self, name: str) -> RelationType:
-        found = next((t for t in self.relation_types() if t.name == name), None)
-        if found is None:
-            raise RelationError(f"no relation type {name!r} in this project")
-        return found
-
-    def add_relation_type(self, kind: RelationType) -> None:
-        self._check_relation_type(kind, None)
-        with self._write():
-            order = self.db.execute("SELECT coalesce(max(sort_order), -1) + 1 FROM relation_types").fetchone()[0]
-            self.db.table("relation_types").insert({**self._type_row(kind), "sort_order": order})
-            self._log(ev.ADD_RELATION_TYPE, after=asdict(kind))
-
-    def update_relation_type(self, type_name: str, **changes) -> RelationType:
-        """Rename (`name=`), recolour, change the hotkey, names or allowed labels; relations follow a rename."""
-        old = self.relation_type(type_name)
-        new = replace(old, **changes)
-        self._check_relation_type(new, type_name)
-        with self._write():
-            self.db.table("relation_types").update(type_name, self._type_row(new))  # ON UPDATE CASCADE
-            self._log(ev.UPDATE_RELATION_TYPE, before=asdict(old), after=asdict(new))
-        return new
-
-    def delete_relation_type(self, name: str) -> None:
-        """Delete a relation type no relation uses."""
-        self.relation_type(name)
-        used = self.db.execute("SELECT count(*) FROM relations WHERE type = ?", [name]).fetchone()[0]
-        if used:
-            raise RelationError(f"relation type {name} is used by {used} relation(s); remove them first")
-        with self._write():
-            self.db.execute("DELETE FROM relation_types WHERE name = ?", [name])
-            self._log(ev.DELETE_RELATION_TYPE, before={"name": name})
-
-    @staticmethod
-    def _type_row(kind: RelationType) -> dict:
-        return {**asdict(kind), "heads": ",".join(kind.heads), "tails": ",".join(kind.tails)}
-
-    def _check_relation_type(self, kind: RelationType, old_name: str | None) -> None:
-        others = [t for t in self.relation_types() if t.name != old_name]
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,39}", kind.name or ""):
-            raise RelationError(f"relation type name {kind.name!r}: use letters, digits, - and _ (a letter first)")
-        if any(t.name == kind.name for t in others):
-            raise RelationError(f"there is already a relation type {kind.name}")
-        if kind.hotkey and not re.fullmatch(r"[a-z]", kind.hotkey):
-            raise RelationError(f"hotkey {kind.hotkey!r}: use a letter from a to z")
-        if kind.hotkey and any(t.hotkey == kind.hotkey for t in others):
-            raise RelationError(f"hotkey {kind.hotkey} is already used by a relation type")
-        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", kind.color or ""):
-            raise RelationError(f"colour {kind.color!r}: use #RRGGBB")
-        unknown = sorted((set(kind.heads) | set(kind.tails)) - set(self.label_names()))
-        if not kind.heads or not kind.tails or unknown:
-            raise RelationError(f"relation type {kind.name}: heads and tails must be labels of the project"
-                                + (f" (not {', '.join(unknown)})" if unknown else ""))
-
-    def relations(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[Relation]:
-        """The document's relations in `states` whose two spans are live (not rejected), in the order of their
-        heads' then tails' ids."""
-        states = tuple(states)
-        live = "(SELECT id FROM spans WHERE document_id = ? AND state != 'rejected')"
-        return self._relations_where(f"document_id = ? AND state IN ({','.join('?' * len(states))}) "
-                                     f"AND head_id IN {live} AND tail_id IN {live}", [doc_id, *states, doc_id, doc_id])
-
-    def relation(self, relation_id: int) -> Relation:
-        found = self._relations_where("id = ?", [relation_id])
-        if not found:
-            raise RelationError(f"no relation {relation_id} in this project")
-        return found[0]
-
-    def _relations_where(self, where: str, args: list) -> list[Relation]:
-        rows = self.db.execute(f"SELECT {RELATION_COLUMNS} FROM relations WHERE {where} ORDER BY head_id, tail_id, id",
-                               args)
-        return [Relation(*r) for r in rows]
-
-    def _check_relation(self, head_id: int, tail_id: int, type_name: str,
-                        types: dict[str, RelationType] | None = None) -> int:
-        """The document of a relation, after checking its ends are two spans of it that its type allows."""
-        kind = (types or {t.name: t for t in self.relation_types()}).get(type_name)
-        if kind is None:
-            raise RelationError(f"no relation type {type_name!r} in this project")
-        head, tail = self.span(head_id), self.span(tail_id)
-        if head.document_id != tail.document_id:
-            raise RelationError(f"{type_name}: span {head_id} and span {tail_id} are in different documents")
-        if head_id == tail_id:
-            raise RelationError(f"{type_name}: a relation joins two different spans")
-        if not kind.allows(head.label, tail.label):
-            raise RelationError(f"{type_name} goes from {'|'.join(kind.heads)} to {'|'.join(kind.tails)}, "
-                                f"not from {head.label} {head.text!r} to {tail.label} {tail.text!r}")
-        return head.document_id
-
-    def add_relation(self, head_id: int, tail_id: int, type_name: str, *, annotator: str = "",
-                     origin: str = "manual", state: str = "accepted", score: float | None = None) -> Relation:
-        """Add a relation from span `head_id` to span `tail_id`; one undoable step. RelationError if the spans
-        are not of one document, the type does not allow their labels, or the relation exists."""
-        if origin not in ORIGINS or state not in STATES:
-            raise RelationError(f"bad origin {origin!r} or state {state!r}")
-        _check_score(score)
-        with self._write():
-            doc_id = self._check_relation(head_id, tail_id, type_name)
-            if self._relations_where("head_id = ? AND tail_id = ? AND type = ?", [head_id, tail_id, type_name]):
-                raise RelationError(f"span {head_id} already has a {type_name} relation to span {tail_id}")
-            stamp = now()
-            relation = Relation(head_id, tail_id, type_name, document_id=doc_id, annotator=annotator, origin=origin,
-                                state=state, score=score, created_at=stamp, updated_at=stamp)
-            cur = self.db.execute(f"INSERT INTO relations ({RELATION_COLUMNS}) VALUES ({RELATION_MARKS})",
-                                  RELATION_VALUES(relation))
-            relation = replace(relation, id=cur.lastrowid)
-            self._log(ev.ADD_RELATION, annotator, doc_id, before={"relations": []},
-                      after={"relations": [asdict(relation)]})
-            self._push_undo(annotator)
-        return relation
-
-    def add_relations(self, relations: Iterable[Relation], action: str = ev.ADD_RELATIONS) -> list[Relation]:
-        """Add many relations (suggested or imported) in one transaction, not undoable one by one; those
-        already there (in any state) are left out, one that is not allowed refuses them all."""
-        stamp = now()
-        out = []
-        with self._write():
-            types = {t.name: t for t in self.relation_types()}
-            for r in relations:
-                _check_score(r.score)
-                doc_id = self._check_relation(r.head_id, r.tail_id, r.type, types)
-                if self._relations_where("head_id = ? AND tail_id = ? AND type = ?", [r.head_id, r.tail_id, r.type]):
-                    continue
-                r = replace(r, id=None, document_id=doc_id, created_at=r.created_at or stamp,
-                            updated_at=r.updated_at or stamp)
-                cur = self.db.execute(f"INSERT INTO relations ({RELATION_COLUMNS}) VALUES ({RELATION_MARKS})",
-                                      RELATION_VALUES(r))
-                out.append(replace(r, id=cur.lastrowid))
-            if out:
-                self._log(action, out[0].annotator, out[0].document_id, after={"count": len(out)})
-        return out
-
-    def update_relations(self, relation_ids: Iterable[int], *, annotator: str = "", **changes) -> list[Relation]:
-        """Change the type or state of relations of one document (relabel, accept, reject, accept all); one
-        undoable step. An accepted relation becomes `annotator`'s."""
-        allowed = {"type", "state", "origin", "score"}
-        if set(changes) - allowed:
-            raise RelationError(f"cannot change {sorted(set(changes) - allowed)} of a relation")
-        if changes.get("state", "accepted") not in STATES or changes.get("origin", "manual") not in ORIGINS:
-            raise RelationError(f"bad origin {changes.get('origin')!r} or state {changes.get('state')!r}")
-        _check_score(changes.get("score"))
-        with self._write():
-            olds = [self.relation(i) for i in relation_ids]
-            if not olds:
-                return []
-            if len({r.document_id for r in olds}) > 1:
-                raise RelationError("relations changed together must be of one document")
-            news = [replace(o, **_accepted_by(changes, annotator), updated_at=now()) for o in olds]
-            for new in news:
-                if "type" in changes:
-                    self._check_relation(new.head_id, new.tail_id, new.type)
-                self.db.table("relations").update(new.id, {k: v for k, v in asdict(new).items() if k != "id"})
-            self._log(ev.UPDATE_RELATIONS, annotator, olds[0].document_id,
-                      before={"relations": [asdict(r) for r in olds]}, after={"relations": [asdict(r) for r in news]})
-            self._push_undo(annotator)
-        return news
-
-    def delete_relation(self, relation_id: int, annotator: str = "") -> Relation:
-        with self._write():
-            old = self.relation(relation_id)
-            self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
-            self._log(ev.DELETE_RELATION, annotator, old.document_id, before={"relations": [asdict(old)]},
-                      after={"relations": []})
-            self._push_undo(annotator)
-        return old
-
-    def relation_texts(self) -> Iterator[tuple[str, str, str, str]]:
-        """(type, head text, tail text, state) of the project's accepted and rejected relations, once each:
-        what relation suggestions learn from."""
-        yield from self.db.execute(
-            "SELECT DISTINCT r.type, h.text, t.text, r.state FROM relations r JOIN spans h ON h.id = r.head_id "
-            "JOIN spans t ON t.id = r.tail_id WHERE r.state IN ('accepted', 'rejected')")
 
     # -- event log, undo and redo -----------------------------------------
 
@@ -1032,10 +826,10 @@ class Project:
                 self.db.execute("DELETE FROM spans WHERE id = ?", [event["span_id"]])
             else:
                 self._put_span(self._relabelled(_span_of(target)))
-        wanted = {r.id for r in _relations_of(target)}
+        wanted = {r.id for r in relations_of(target)}
         self.db.conn.executemany("DELETE FROM relations WHERE id = ?",
-                                 [(r.id,) for r in _relations_of(other) if r.id not in wanted])
-        for r in _relations_of(target):
+                                 [(r.id,) for r in relations_of(other) if r.id not in wanted])
+        for r in relations_of(target):
             self.db.execute(f"INSERT OR REPLACE INTO relations ({RELATION_COLUMNS}) VALUES ({RELATION_MARKS})",
                             RELATION_VALUES(r))
 

@@ -1,6 +1,6 @@
-"""What an annotated file changes on a document the project has: the rules of ingest.merge, on plain spans."""
+"""What an annotated file changes on a document the project has: the rules of ingest.corrections, on plain spans."""
 from annotator.core.model import Span
-from annotator.ingest.merge import merge, said
+from annotator.ingest.corrections import merge, said
 
 TEXT = "赵敏😀宣布向西安市捐款二百万元。"
 
