@@ -25,24 +25,24 @@ class RelationStore:
             raise RelationError(f"no relation type {name!r} in this project")
         return found
 
-    def addrelation_type_of(self, kind: RelationType) -> None:
-        self._checkrelation_type_of(kind, None)
+    def add_relation_type(self, kind: RelationType) -> None:
+        self._check_relation_type(kind, None)
         with self._write():
             order = self.db.execute("SELECT coalesce(max(sort_order), -1) + 1 FROM relation_types").fetchone()[0]
             self.db.table("relation_types").insert({**self._type_row(kind), "sort_order": order})
             self._log(ev.ADD_RELATION_TYPE, after=asdict(kind))
 
-    def updaterelation_type_of(self, type_name: str, **changes) -> RelationType:
+    def update_relation_type(self, type_name: str, **changes) -> RelationType:
         """Rename (`name=`), recolour, change the hotkey, names or allowed labels; relations follow a rename."""
         old = self.relation_type(type_name)
         new = replace(old, **changes)
-        self._checkrelation_type_of(new, type_name)
+        self._check_relation_type(new, type_name)
         with self._write():
             self.db.table("relation_types").update(type_name, self._type_row(new))  # ON UPDATE CASCADE
             self._log(ev.UPDATE_RELATION_TYPE, before=asdict(old), after=asdict(new))
         return new
 
-    def deleterelation_type_of(self, name: str) -> None:
+    def delete_relation_type(self, name: str) -> None:
         """Delete a relation type no relation uses."""
         self.relation_type(name)
         used = self.db.execute("SELECT count(*) FROM relations WHERE type = ?", [name]).fetchone()[0]
@@ -56,7 +56,7 @@ class RelationStore:
     def _type_row(kind: RelationType) -> dict:
         return {**asdict(kind), "heads": ",".join(kind.heads), "tails": ",".join(kind.tails)}
 
-    def _checkrelation_type_of(self, kind: RelationType, old_name: str | None) -> None:
+    def _check_relation_type(self, kind: RelationType, old_name: str | None) -> None:
         others = [t for t in self.relation_types() if t.name != old_name]
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,39}", kind.name or ""):
             raise RelationError(f"relation type name {kind.name!r}: use letters, digits, - and _ (a letter first)")
