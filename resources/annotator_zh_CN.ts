@@ -1,6 +1,41 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RelationListModel</name>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement</source>
@@ -295,6 +330,70 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Relations</source>
+        <translation>关系(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start a relation from the selected span</source>
+        <translation>从所选标注开始建立关系</translation>
+    </message>
+    <message>
+        <source>Accept all relation suggestions in this document</source>
+        <translation>接受本文档全部关系建议</translation>
+    </message>
+    <message>
+        <source>Suggest relations for this document</source>
+        <translation>为本文档建议关系</translation>
+    </message>
+    <message>
+        <source>Relate as %s %s</source>
+        <translation>建立关系：%s %s</translation>
+    </message>
+    <message>
+        <source>Delete span (or the relation selected in its panel)</source>
+        <translation>删除标注（或关系面板中所选的关系）</translation>
+    </message>
+    <message>
+        <source>Relations (R on a span, then Tab and the relation's key)</source>
+        <translation>关系（在标注上按 R，再按 Tab 和关系键）</translation>
+    </message>
+    <message>
+        <source>Select a span first (click it, or Tab to it), then press R.</source>
+        <translation>请先选中一个标注（点击或按 Tab），再按 R。</translation>
+    </message>
+    <message>
+        <source>From %s: go to the other span (Tab or click), then press %s.</source>
+        <translation>从“%s”出发：移到另一个标注（Tab 或点击），再按 %s。</translation>
+    </message>
+    <message>
+        <source>Select a span, press R, go to the other span, then press the relation's key.</source>
+        <translation>选中标注，按 R，移到另一个标注，再按关系键。</translation>
+    </message>
+    <message>
+        <source>Accepted %d relation suggestions.</source>
+        <translation>已接受 %d 条关系建议。</translation>
+    </message>
+    <message>
+        <source>No relation suggestions here.</source>
+        <translation>本文档没有关系建议。</translation>
+    </message>
+    <message>
+        <source>%d relations suggested.</source>
+        <translation>已建议 %d 条关系。</translation>
+    </message>
+    <message>
+        <source>add relation %s</source>
+        <translation>添加关系 %s</translation>
+    </message>
+    <message>
+        <source>delete relation %s</source>
+        <translation>删除关系 %s</translation>
+    </message>
+    <message>
+        <source>change relation %s</source>
+        <translation>修改关系 %s</translation>
+    </message>
     <message>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>

@@ -225,11 +225,12 @@ class Labelling:
         """Suggested (pending) relations between the document's spans: the rules and the learned pairs."""
         return suggest_document_relations(self.project, doc_id)
 
-    def relation_rows(self, doc_id: int, states: Iterable[str] = ("accepted", "pending")) -> list[RelationRow]:
+    def relation_rows(self, doc_id: int, states: Iterable[str] = ("accepted", "pending"),
+                      spans: list[Span] | None = None) -> list[RelationRow]:
         """The document's relations in text order (of the head, then the tail), each with its spans and the
-        sentence (or sentences) holding them."""
+        sentence (or sentences) holding them. `spans`: the document's live spans if the caller has them."""
         text = self.project.text(doc_id)
-        spans = {s.id: s for s in self.project.spans(doc_id)}
+        spans = {s.id: s for s in (self.project.spans(doc_id) if spans is None else spans)}
         rows = []
         for r in self.project.relations(doc_id, states):
             head, tail = spans[r.head_id], spans[r.tail_id]

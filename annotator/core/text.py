@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 # CJK ideographs: Extension A, the unified block, compatibility ideographs (regex class contents).
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -19,18 +20,29 @@ def content_hash(text: str) -> str:
 
 
 SENTENCE_END = "。！？!?；;"
+SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_END)}\n]")
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence that holds position `pos` (a triple-click): after the previous sentence end or line
     break, through the next one (the line break itself left out)."""
-    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END + "\n") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
-    line_end = text.find("\n", pos)
-    end = min(ends) + 1 if ends else len(text)
-    if line_end >= 0:
-        end = min(end, line_end)
+    start = _sentence_start(text, pos)
+    found = SENTENCE_BREAK.search(text, pos)
+    end = len(text) if found is None else found.start() + (found.group() != "\n")
     return start, max(end, start)
+
+
+def _sentence_start(text: str, pos: int, window: int = 512) -> int:
+    """After the last sentence end or line break before `pos`: looked for a window at a time, so the cost
+    is the sentence's length, not the text's (str.rfind of a character absent from the text reads it all)."""
+    hi = pos
+    while hi > 0:
+        lo = max(0, hi - window)
+        last = max(text.rfind(ch, lo, hi) for ch in SENTENCE_END + "\n")
+        if last >= 0:
+            return last + 1
+        hi = lo
+    return 0
 
 
 def sentences_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -37,7 +37,7 @@ MENUS: tuple[tuple[str, tuple], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Undo"), ("Ctrl+Z",), "undo"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo"),
-        Entry(QT_TRANSLATE_NOOP("MainWindow", "Delete span"), ("Delete", "Backspace"), "delete_selected"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Delete span (or the relation selected in its panel)"), ("Delete", "Backspace"), "delete_selected"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Clear selection"), ("Esc",), "clear_selection"),
         SEPARATOR,
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Accept suggestion"), ("Return", "Enter"), "accept_suggestion"),
@@ -67,6 +67,13 @@ MENUS: tuple[tuple[str, tuple], ...] = (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Span start one word left"), ("Ctrl+Alt+Shift+Left",),
               "move_edge", ("start", -1, True)),
     )),
+    (QT_TRANSLATE_NOOP("MainWindow", "&Relations"), (
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Start a relation from the selected span"), ("R",), "start_relation"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Accept all relation suggestions in this document"), ("Shift+R",),
+              "accept_all_relations"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Suggest relations for this document"), (), "suggest_relations_here"),
+        SEPARATOR,  # then a "Relate as" entry per relation type, with its key (the window adds them)
+    )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Go"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Next document"), ("N", "PgDown"), "step_document", (1,)),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Previous document"), ("P", "PgUp"), "step_document", (-1,)),
@@ -93,10 +100,12 @@ MENUS: tuple[tuple[str, tuple], ...] = (
 )
 
 
-def shortcut_sheet(labels) -> str:
-    """Every key of the window, from the tables above and the label set, as an HTML table (translated)."""
+def shortcut_sheet(labels, relation_types=()) -> str:
+    """Every key of the window, from the tables above, the label set and the relation types, as an HTML
+    table (translated)."""
     import html
     rows = [(f"{l.hotkey}", tr("Label %s") % f"{l.display_zh} {l.name}") for l in labels if l.hotkey]
+    rows += [(t.hotkey.upper(), relate_as_text(t)) for t in relation_types if t.hotkey]
     rows += [(" / ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in e.keys), tr(e.text))
              for _, entries in MENUS for e in entries if e is not SEPARATOR and e.keys]
     rows += [("Ctrl+Left / Ctrl+Right", tr("Move by a word (with Shift: select)")),
@@ -104,6 +113,10 @@ def shortcut_sheet(labels) -> str:
     cells = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t.replace('&', ''))}</td></tr>"
                     for k, t in rows)
     return f"<table cellpadding='3'>{cells}</table>"
+
+
+def relate_as_text(kind) -> str:
+    return tr("Relate as %s %s") % (kind.display_zh, kind.name)
 
 
 def tr(text: str) -> str:

@@ -37,6 +37,11 @@ def what_changed(change: Change) -> str:
         if (before.start, before.end) != (after.start, after.end):
             return tr("resize %s %s") % (after.label, after.text)
         return tr("relabel %s as %s") % (after.text, after.label)
+    if change.action in (events.ADD_RELATION, events.DELETE_RELATION, events.UPDATE_RELATIONS) and change.relations:
+        r = change.relations[-1]
+        verb = {events.ADD_RELATION: tr("add relation %s"), events.DELETE_RELATION: tr("delete relation %s")}.get(
+            change.action, tr("change relation %s"))
+        return verb % r.type
     if change.action == events.SET_STATUS:
         return tr("document status")
     if change.action == events.IMPORT_CHANGES:
@@ -104,9 +109,13 @@ class Editing:
         focus = QApplication.focusWidget()
         if isinstance(focus, QLineEdit):  # Enter in a search box (find, guidelines) is that box's own
             return focus.returnPressed.emit()
+        if (relation := self.relation_in_focus()) is not None:
+            return self.decide_relation(relation, "accepted")
         self._decide(self._pending_here(), "accepted")
 
     def reject_suggestion(self) -> None:
+        if (relation := self.relation_in_focus()) is not None:
+            return self.decide_relation(relation, "rejected")
         self._decide(self._pending_here(), "rejected")
 
     def _decide(self, span: Span | None, state: str) -> None:
@@ -132,6 +141,8 @@ class Editing:
                 self.say(tr("No suggestions in this document."))
 
     def delete_selected(self) -> None:
+        if (relation := self.relation_in_focus()) is not None:
+            return self.remove_relation(relation)
         span = self.view.selected
         if span is not None:
             self.view.selected = None
@@ -156,7 +167,7 @@ class Editing:
             self._change(lambda: [self.labelling.resize(span.id, start, end)], select=True)
 
     def clear_selection(self) -> None:
-        if self.find_box.close_bar():  # Esc first closes the find box
+        if self.find_box.close_bar() or self.cancel_relation():  # Esc first closes the find box, leaves R
             return
         cursor = self.view.textCursor()
         cursor.clearSelection()
@@ -193,4 +204,6 @@ class Editing:
             self.view.set_selected(span)
 
     def _fill_span_list(self) -> None:
+        """The span panel and the relation panel, from the spans the viewer shows."""
         self.spans.show_spans(self.view.spans)
+        self._fill_relation_list(self.relations.selected().relation.id if self.relations.selected() else None)

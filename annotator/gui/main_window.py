@@ -24,6 +24,7 @@ from annotator.gui.messages import ask_pending, show_warning
 from annotator.gui.panels import DocumentPanel, SpanPanel, column
 from annotator.gui.project_actions import ProjectActions
 from annotator.gui.project_lock import ProjectLock
+from annotator.gui.relations import RelationPanel, Relating
 from annotator.gui.status import DocumentClock, ProjectWatcher
 from annotator.gui.user_settings import UserSettings
 from annotator.gui.viewer import DocumentView
@@ -31,7 +32,7 @@ from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
 
 
-class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
+class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs):
     def __init__(self, project: Project, annotator: str | None = None, owns_project: bool = False,
                  warnings: tuple[str, ...] = ()):
         super().__init__()
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.spans = SpanPanel(self)
         self.spans.table.clicked.connect(self._span_item_clicked)
         self.spans.filter.currentIndexChanged.connect(lambda _: self._fill_span_list())
+        self.relations = RelationPanel(self)
+        self.relations.table.clicked.connect(self._relation_clicked)
         self.named = actions.install(self)
         self.recent_menu = self.named["recentProjects"]
         self.raw_action = self.named["rawAction"]
@@ -70,8 +73,11 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.meta_line = QLabel(objectName="documentMeta")
         self.meta_line.setTextFormat(Qt.PlainText)
         self.meta_line.setWordWrap(True)
-        for widget in (self.documents.widget, column(self.label_bar, self.meta_line, self.find_box, self.view),
-                       self.spans.widget):
+        side = QSplitter(Qt.Vertical, objectName="sidePanels")
+        side.addWidget(self.spans.widget)
+        side.addWidget(self.relations.widget)
+        side.setSizes([560, 240])
+        for widget in (self.documents.widget, column(self.label_bar, self.meta_line, self.find_box, self.view), side):
             splitter.addWidget(widget)
         splitter.setSizes([380, 640, 380])
         self.setCentralWidget(splitter)
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self._apply_font()
         self._fill_recent()
         self._build_labels()
+        self._build_relation_types()
         self._update_status()
         if self.model.rowCount():
             last = project.last_document(self.annotator)
@@ -139,6 +146,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
 
     def open_document(self, doc_id: int) -> None:
         self._record_time()
+        self.cancel_relation()
         self.doc_id = doc_id
         made = self.labelling.open(doc_id)  # suggestions on a first opening
         if made:
@@ -236,7 +244,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Jobs):
         self.guidelines.setVisible(not self.guidelines.isVisible())
 
     def toggle_shortcuts(self) -> None:
-        self.shortcuts.widget().setHtml(actions.shortcut_sheet(self.labels))
+        self.shortcuts.widget().setHtml(actions.shortcut_sheet(self.labels, self.relation_types))
         self.shortcuts.setVisible(not self.shortcuts.isVisible())
 
     def _update_status(self) -> None:

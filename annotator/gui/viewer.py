@@ -11,8 +11,8 @@ import bisect
 import time
 from collections import defaultdict
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from annotator.core.model import Label, Span
@@ -81,6 +81,8 @@ class DocumentView(QPlainTextEdit):
         self.spans: list[Span] = []
         self.spans_by_line: dict[int, list[Span]] = {}
         self.selected: Span | None = None
+        self.head: Span | None = None  # the span a relation is being made from (R)
+        self.link: tuple[Span, Span, str] | None = None  # the selected relation: head, tail, colour
         self.u16 = Utf16Map("")
         self._formats: dict[tuple, QTextCharFormat] = {}
         self.highlighter = SpanHighlighter(self)
@@ -93,6 +95,7 @@ class DocumentView(QPlainTextEdit):
 
     def show_text(self, text: str, spans: list[Span]) -> None:
         """Show `text` with `spans` (code-point offsets into it)."""
+        self.link = None  # the window shows the selected relation again once the panel is filled
         self.text = text
         self.lines = text.split("\n")
         self.line_starts = []
@@ -231,7 +234,53 @@ class DocumentView(QPlainTextEdit):
             painter.setPen(QPen(self.palette().text().color(), 2))
             for rect in self._span_rects(self.selected):
                 painter.drawRect(rect)
+        if self.head is not None:
+            painter.setPen(QPen(self.palette().text().color(), 2, Qt.DashLine))
+            for rect in self._span_rects(self.head):
+                painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+        if self.link is not None:
+            self._paint_link(painter, *self.link)
         painter.end()
+
+    def _paint_link(self, painter: QPainter, head: Span, tail: Span, color: str) -> None:
+        """The selected relation: both ends outlined in its colour and, when both are on screen, a light
+        connector from the head to the tail (never a web of arrows)."""
+        screen = self.viewport().rect()
+        ends = [[r for r in self._span_rects(s) if r.intersects(screen)] for s in (head, tail)]
+        pen = QPen(QColor(color), 2)
+        painter.setPen(pen)
+        for rects in ends:
+            for rect in rects:
+                painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+        if all(ends):
+            faint = QColor(color)
+            faint.setAlpha(140)
+            painter.setPen(QPen(faint, 2, Qt.DotLine))
+            a, b = ends[0][-1], ends[1][0]
+            start = QPoint(a.center().x(), a.bottom() + 1)
+            end = QPoint(b.center().x(), b.bottom() + 1)
+            bend = QPoint((start.x() + end.x()) // 2, max(start.y(), end.y()) + self.fontMetrics().height() // 2)
+            path = QPainterPath(start)
+            path.quadTo(bend, end)
+            painter.drawPath(path)
+            painter.setBrush(faint)
+            painter.drawEllipse(end, 3, 3)
+            painter.setBrush(Qt.NoBrush)
+
+    def mark_head(self, span: Span | None) -> None:
+        self.head = span
+        self.viewport().update()
+
+    def show_link(self, link: tuple[Span, Span, str] | None) -> None:
+        self.link = link
+        self.viewport().update()
+
+    def scroll_to(self, span: Span) -> None:
+        """Bring a span into view without selecting it."""
+        c = self.textCursor()
+        c.setPosition(self.u16.to_utf16(span.start))
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
 
     def _visible_spans(self) -> list[Span]:
         """Spans on the lines now on screen."""
@@ -347,10 +396,7 @@ class DocumentView(QPlainTextEdit):
         self.selected = span
         self.spanSelected.emit(span)
         if span is not None:
-            c = self.textCursor()
-            c.setPosition(self.u16.to_utf16(span.start))
-            self.setTextCursor(c)
-            self.ensureCursorVisible()
+            self.scroll_to(span)
         self.viewport().update()
 
     def mouseReleaseEvent(self, event) -> None:

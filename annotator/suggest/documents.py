@@ -24,10 +24,13 @@ def suggester_for(project: Project) -> Suggester:
 
 
 def suggest_document(project: Project, doc_id: int, suggester=None) -> list[Span]:
-    """Add suggestions to a document where it has no span of the same label and the spot was not rejected."""
+    """Add suggestions to a document where it has no span of the same label and the spot was not rejected,
+    then relations between its spans; returns the spans added."""
     suggester = suggester or suggester_for(project)
-    return project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
-                             action=events.SUGGEST, skip_clashes=True)
+    added = project.add_spans(doc_id, _new(project, doc_id, suggester.suggest(project.text(doc_id))),
+                              action=events.SUGGEST, skip_clashes=True)
+    suggest_document_relations(project, doc_id)
+    return added
 
 
 def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:

@@ -14,25 +14,33 @@ from annotator.core.text import sentence_at
 RULE_SCORE = 0.6
 LEARNED_SCORE = 0.75
 SUPPORT_CUES = re.compile("对口支援|对口帮扶|东西部协作|扶贫协作|结对帮扶|援建|帮扶|支援|援助|结对|协作")
-PASSIVE = re.compile("[受由]$")  # "云南省…受上海市援助": the region after it aids
+PASSIVE = "受由"  # just before a region, "云南省…受上海市援助": that region aids
 LISTED = re.compile("[、和及与]?")  # between the regions of a list: "A、B分别帮扶C", each aids
 BEFORE_CUE = re.compile("(?:分别|共同|一起|持续|长期|继续|全力)?")  # what may stand between the aiding region and the cue
 AFTER_CUE = 2  # at most this many characters from the cue to the aided region ("对口支援了云南省")
 MONEY = re.compile("元|资金|投入|捐|援")
-RECIPIENT = re.compile("[向给为对到在]$")
+RECIPIENT = "向给为对到在"  # just before a region: the money goes to it
 LEAD_CUES = re.compile("率队|带队|率领|带领|负责")
 LEAD_GAP = 8  # characters from a person's name to the cue
 CLAUSE_END = "，,；;。！？!?\n"
+CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_END)}]")
 
 
 def _sentences(text: str, spans: list[Span]) -> dict[tuple[int, int], list[Span]]:
     """The spans of each sentence, by the sentence's bounds, in order."""
     out: dict[tuple[int, int], list[Span]] = {}
+    bounds = (0, 0)
     for s in sorted(spans, key=lambda s: (s.start, s.end)):
-        bounds = sentence_at(text, s.start)
+        if not bounds[0] <= s.start < bounds[1]:  # the spans of a sentence share its bounds, found once
+            bounds = sentence_at(text, s.start)
         if s.end <= bounds[1] or bounds[1] == bounds[0]:
             out.setdefault(bounds, []).append(s)
     return out
+
+
+def _just_before(text: str, pos: int, chars: str) -> bool:
+    """Whether the character before `pos` is one of `chars`."""
+    return pos > 0 and text[pos - 1] in chars
 
 
 def _pending(head: Span, tail: Span, kind: str, score: float) -> Relation:
@@ -52,7 +60,7 @@ def supports(text: str, regions: list[Span], start: int, end: int) -> list[tuple
         while len(aiding) < len(before) and LISTED.fullmatch(text, before[-len(aiding) - 1].end, aiding[0].start):
             aiding.insert(0, before[-len(aiding) - 1])
         rest = before[:len(before) - len(aiding)]
-        if PASSIVE.search(text[:aiding[0].start]) or text.startswith("的", cue.end()):
+        if _just_before(text, aiding[0].start, PASSIVE) or text.startswith("的", cue.end()):
             aided = rest[-1:] or after[:1]  # "云南省…受上海市援助", "宜川县…奉贤区援建的"
         else:
             aided = [r for r in after[:1] if r.start - cue.end() <= AFTER_CUE]
@@ -65,18 +73,18 @@ def _same_place(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def funds(text: str, spans: list[Span]) -> list[tuple[Span, Span]]:
+def funds(text: str, spans: list[Span], sentence: tuple[int, int]) -> list[tuple[Span, Span]]:
     """(money, recipient) pairs of one sentence: an AMOUNT of money and, in its clause, the region it goes to
     (one after 向/给/为/对/到/在 first), else the COMMITMENT holding it."""
     pairs = []
     for amount in (s for s in spans if s.label == "AMOUNT"):
-        start = max(text.rfind(ch, 0, amount.start) for ch in CLAUSE_END) + 1
-        ends = [i for i in (text.find(ch, amount.end) for ch in CLAUSE_END) if i >= 0]
-        end = min(ends) if ends else len(text)
+        start = max([sentence[0], *(text.rfind(ch, sentence[0], amount.start) + 1 for ch in CLAUSE_END)])
+        found = CLAUSE_BREAK.search(text, amount.end, sentence[1])
+        end = found.start() if found else sentence[1]
         if not MONEY.search(text, start, end):
             continue
         regions = [s for s in spans if s.label == "REGION" and start <= s.start and s.end <= end]
-        marked = [r for r in regions if RECIPIENT.search(text[:r.start])]
+        marked = [r for r in regions if _just_before(text, r.start, RECIPIENT)]
         nearest = sorted(marked or regions, key=lambda r: min(abs(r.start - amount.end), abs(amount.start - r.end)))
         holding = [s for s in spans if s.label == "COMMITMENT" and s.start <= amount.start and amount.end <= s.end]
         tail = (nearest or holding or [None])[0]
@@ -109,7 +117,7 @@ def suggest_relations(text: str, spans: list[Span], learned: Iterable[tuple[str,
         found = [(h, t, "SUPPORTS", RULE_SCORE) for h, t in supports(text, regions, start, end)]
         found += [(h, t, "SUPPORTS", LEARNED_SCORE) for h in regions for t in regions
                   if (h.text, t.text) in learned and h.id != t.id]
-        found += [(h, t, "FUNDS", RULE_SCORE) for h, t in funds(text, in_sentence)]
+        found += [(h, t, "FUNDS", RULE_SCORE) for h, t in funds(text, in_sentence, (start, end))]
         found += [(h, t, "LEADS", RULE_SCORE) for h, t in leads(text, in_sentence)]
         for head, tail, kind, score in found:
             key = (head.id, tail.id, kind)
