@@ -670,10 +670,11 @@ class Project(RelationStore):
             self._push_undo(annotator)
         return news
 
-    def change_spans(self, before: list[Span], after: list[Span], annotator: str = "") -> list[Span]:
+    def change_spans(self, before: list[Span], after: list[Span], annotator: str = "",
+                     action: str = ev.IMPORT_CHANGES) -> list[Span]:
         """Spans of any documents changed together as one undoable step (what an annotated file changes on
-        documents already in the project): `before` as they are now, `after` their new versions (same id;
-        removed ones absent) and new spans (no id). Refused whole if a span of `before` changed meanwhile
+        documents already in the project, an adjudication's decision): `before` as they are now, `after` their
+        new versions (same id; removed ones absent) and new spans (no id). Refused whole if a span of `before` changed meanwhile
         or one of `after` does not fit its text or overlaps its label. Returns `after` as written."""
         stamp = now()
         with self._write():
@@ -707,7 +708,7 @@ class Project(RelationStore):
                 self._ranges_follow(old, None)
             for s in written:
                 self._ranges_follow(None, s)
-            self._log(ev.IMPORT_CHANGES, annotator, (before or written)[0].document_id,
+            self._log(action, annotator, (before or written)[0].document_id,
                       before={"spans": [asdict(s) for s in before], "relations": [asdict(r) for r in gone]},
                       after={"spans": [asdict(s) for s in written]})
             self._push_undo(annotator)
@@ -818,7 +819,7 @@ class Project(RelationStore):
         if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
             return
-        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS, ev.IMPORT_CHANGES):
+        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS, ev.IMPORT_CHANGES, ev.ADJUDICATE):
             wanted = {s["id"] for s in target["spans"]}
             for span in other["spans"]:
                 if span["id"] not in wanted:  # a span the other side has and this one has not
