@@ -86,3 +86,36 @@ def test_one_annotator_is_not_adjudicated_and_a_bad_choice_is_refused(fresh_proj
     p.add_span(other, 0, 2, "REGION", annotator="B")
     with pytest.raises(AnnotatorError, match="choose one of A, B"):
         adj.decide(adj.state(other).disagreements[0], "C")
+
+
+def test_the_curator_export_holds_adjudicated_documents_and_counts_the_rest(tmp_path, capsys):
+    import json
+
+    from annotator.cli import main
+    from annotator.store.project import Project
+
+    path = tmp_path / "team.annot"
+    with Project.open(path) as p:
+        doc = two_annotators(p)
+        other = p.add_document(Document(name="e", text=TEXT + "。", raw_text=TEXT + "。", content_hash="e"))
+        p.add_span(other, 0, 3, "REGION", annotator="A")
+        p.add_span(other, 0, 2, "REGION", annotator="B")
+        for d in (doc, other):
+            p.set_status(d, "done")
+        adj = Adjudication(p)
+        adj.start(doc)
+        for d, choice in zip(adj.state(doc).disagreements, ("A", NEITHER, BOTH, "B")):
+            adj.decide(d, choice)
+    out = tmp_path / "curator.jsonl"
+    assert main(["export", "--db", str(path), "--format", "jsonl", "--out", str(out), "--annotator", "curator"]) == 0
+    printed = capsys.readouterr().out
+    assert "exported 1 documents, 4 spans" in printed
+    assert "left out: 1 document(s) not yet adjudicated" in printed
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((s["start"], s["end"], s["label"]) for s in record["spans"]) == [
+        (0, 3, "REGION"), (4, 7, "REGION"), (12, 15, "PERSON"), (13, 19, "AMOUNT")]
+    with Project.open(tmp_path / "new.annot") as p:  # nothing adjudicated yet: nothing to export, and why
+        p.set_status(two_annotators(p), "done")
+    assert main(["export", "--db", str(tmp_path / "new.annot"), "--format", "jsonl", "--out", str(out),
+                 "--annotator", "curator"]) == 1
+    assert "none of the 1 chosen document(s) is adjudicated yet" in capsys.readouterr().err
