@@ -81,6 +81,7 @@ class Outlines(QWidget):
         view.viewport().installEventFilter(self)
         view.updateRequest.connect(lambda *_: self.update())
         self.resize(view.viewport().size())
+        self.show()  # a child made after its parent was shown is hidden until told
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Resize:
@@ -180,6 +181,7 @@ class Adjudicating:
         if self.adjudication_panel is None:
             self.adjudication_panel = AdjudicationPanel(self)
             self.addDockWidget(Qt.BottomDockWidgetArea, self.adjudication_panel)
+            self.resizeDocks([self.adjudication_panel], [240], Qt.Vertical)
             self.adjudication_outlines = Outlines(self.view)
             lanes = self.adjudication_panel.lanes
             lanes.chosen.connect(self._adjudicate_choice)

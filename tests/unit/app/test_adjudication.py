@@ -4,6 +4,7 @@ import hashlib
 import pytest
 
 from annotator.app.adjudication import BOTH, NEITHER, Adjudication, next_undecided
+from annotator.app.agreement import project_agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document
 from annotator.store import events
@@ -55,6 +56,7 @@ def test_adjudicating_every_disagreement_gives_the_expected_curator_spans(fresh_
     state = adj.state(doc)
     assert state.progress() == (4, 4) and state.done()
     assert [e["annotator"] for e in p.events(doc) if e["action"] == events.ADJUDICATE] == ["curator"] * 5
+    assert project_agreement(p).annotators == ["A", "B"]  # the curator is compared only when named
 
 
 def test_a_decision_is_undone_and_can_be_changed(fresh_project):
