@@ -74,18 +74,18 @@ class Outlines(QWidget):
     lane a little further out, so that identical and nested spans show apart."""
 
     def __init__(self, view):
-        super().__init__(view.viewport())
+        super().__init__(view)  # over the viewport, not in it: a scroll moves the viewport's children
         self.view = view
         self.spans: list[tuple[Span, QColor, int]] = []
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         view.viewport().installEventFilter(self)
         view.updateRequest.connect(lambda *_: self.update())
-        self.resize(view.viewport().size())
+        self.setGeometry(view.viewport().geometry())
         self.show()  # a child made after its parent was shown is hidden until told
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Resize:
-            self.resize(watched.size())
+        if event.type() in (QEvent.Resize, QEvent.Move):
+            self.setGeometry(watched.geometry())
         return False
 
     def paintEvent(self, event) -> None:
@@ -214,7 +214,7 @@ class Adjudicating:
             (s, colors[name], lane) for lane, name in enumerate(state.annotators) for s in d.marks[name]]
         if d is not None:
             self.view.select_cp(d.start, d.start)
-            self.view.ensureCursorVisible()
+            self.view.centerCursor()
         self.adjudication_outlines.update()
 
     def _still_here(self) -> bool:

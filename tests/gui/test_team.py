@@ -71,6 +71,7 @@ def test_adjudicating_a_document_by_keys_gives_the_curator_spans(make_window, tm
     assert "1 of 4" in header.text() and "REGION" in header.text()
     assert [lanes.item(r, 1).text() for r in range(lanes.rowCount())][:2] == ["li", "wang"]
     assert "[宜川县]" in lanes.cellWidget(0, 2).text() and "[" not in lanes.cellWidget(1, 2).text()
+    assert [(s.text, lane) for s, _, lane in window.adjudication_outlines.spans] == [("宜川县", 0)]  # in the viewer
     for key in (Qt.Key_1, Qt.Key_N, Qt.Key_B, Qt.Key_2):  # li's region, no commitment, both people, wang's amount
         qtbot.keyClick(lanes, key)
     assert curator("accepted") == [(0, 3, "REGION"), (4, 7, "REGION"), (12, 15, "PERSON"), (13, 19, "AMOUNT")]
