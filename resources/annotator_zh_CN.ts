@@ -929,6 +929,58 @@
         <source>Search the guidelines (Enter: next)</source>
         <translation>搜索标注规范（回车：下一个）</translation>
     </message>
+    <message>
+        <source>Adjudicate this document</source>
+        <translation>裁定本文档</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>所标</translation>
+    </message>
+    <message>
+        <source>1–%d: an annotator's version · B: both · 0 or N: neither · ←/→: previous/next · Ctrl+Z: undo · Esc: leave</source>
+        <translation>1–%d：选用该标注员的版本 · B：两者都要 · 0 或 N：都不要 · ←/→：上一处/下一处 · Ctrl+Z：撤销 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>No disagreements left: %d of %d decided. Esc leaves adjudication.</source>
+        <translation>没有待裁定的分歧：已裁定 %d / %d。按 Esc 退出裁定。</translation>
+    </message>
+    <message>
+        <source>Disagreement %d of %d (%d decided) · %s [%d, %d)</source>
+        <translation>分歧 %d / %d（已裁定 %d）· %s [%d, %d)</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者都要</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>都不要</translation>
+    </message>
+    <message>
+        <source>Adjudicating as %s: %d span(s) all annotators agree on were accepted.</source>
+        <translation>以 %s 身份裁定：所有标注员一致的 %d 个标注已直接采纳。</translation>
+    </message>
+    <message>
+        <source>Every disagreement is decided: the document is adjudicated.</source>
+        <translation>所有分歧均已裁定：本文档裁定完成。</translation>
+    </message>
+    <message>
+        <source>an adjudication decision on %d span(s)</source>
+        <translation>一次涉及 %d 个标注的裁定</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

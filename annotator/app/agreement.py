@@ -26,6 +26,7 @@ from statistics import fmean
 
 from annotator.core.errors import AnnotatorError
 from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
 
 Ranges = list[tuple[int, int]]
 
@@ -234,12 +235,14 @@ def compare(documents: list[DocumentSpans], annotators: list[str], labels: list[
 
 def project_agreement(project: Project, annotators: list[str] | None = None,
                       labels: list[str] | None = None) -> Agreement:
-    """The agreement of `annotators` (default: everyone who decided a span) on `labels` (default: all)."""
+    """The agreement of `annotators` (default: everyone who decided a span, but the curator, whose spans are
+    adjudication's result) on `labels` (default: all)."""
     annotated: dict[int, set[str]] = defaultdict(set)
     for doc_id, who in project.decided_by():
         annotated[doc_id].add(who)
     everyone = sorted(set().union(*annotated.values()))
-    chosen = list(dict.fromkeys(annotators)) if annotators else everyone
+    curator = ProjectSettings(project).curator
+    chosen = list(dict.fromkeys(annotators)) if annotators else [a for a in everyone if a != curator]
     unknown = [a for a in chosen if a not in everyone]
     if unknown:
         raise AnnotatorError(f"no accepted or rejected span of {', '.join(unknown)} in this project "

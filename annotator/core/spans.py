@@ -36,11 +36,25 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def same_label_overlap(spans: Iterable[Span], start: int, end: int, label: str,
+def owner(annotator: str, state: str) -> str | None:
+    """Whose live spans of its label a live span may not overlap: its annotator's (two annotators may mark the
+    same words, and the curator decides over them); None, everyone's, for a pending suggestion, which belongs
+    to whoever will accept it."""
+    return None if state == "pending" else annotator
+
+
+def may_not_overlap(a: str | None, b: str | None) -> bool:
+    """The overlap rule between two live spans of one label, by their `owner`s."""
+    return a is None or b is None or a == b
+
+
+def same_label_overlap(spans: Iterable[Span], start: int, end: int, label: str, who: str | None,
                        ignore_id: int | None = None) -> Span | None:
-    """The first live span of `label` that overlaps [start, end), other than `ignore_id`."""
+    """The first live span of `label` overlapping [start, end) that a span of owner `who` may not overlap,
+    other than `ignore_id`."""
     for s in spans:
-        if s.label == label and s.id != ignore_id and s.state != "rejected" and s.start < end and start < s.end:
+        if s.label == label and s.id != ignore_id and s.state != "rejected" and s.start < end and start < s.end \
+                and may_not_overlap(who, owner(s.annotator, s.state)):
             return s
     return None
 
@@ -80,6 +94,31 @@ class Intervals:
         i = bisect.bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+
+
+class LiveRanges:
+    """A document's live spans as sorted ranges per label and owner (each set without overlaps, by the rule):
+    an overlap test is a binary search per annotator."""
+
+    def __init__(self, ranges: dict[tuple[str, str | None], Intervals] | None = None):
+        self.ranges = ranges if ranges is not None else {}
+
+    def copy(self) -> "LiveRanges":
+        return LiveRanges({key: r.copy() for key, r in self.ranges.items()})
+
+    def overlaps(self, label: str, start: int, end: int, who: str | None) -> bool:
+        """Whether a span of owner `who` over [start, end) would overlap one it may not."""
+        return any(r.overlaps(start, end) for (l, o), r in self.ranges.items()
+                   if l == label and may_not_overlap(who, o))
+
+    def add(self, span: Span) -> None:
+        self._of(span).add(span.start, span.end)
+
+    def remove(self, span: Span) -> None:
+        self._of(span).remove(span.start, span.end)
+
+    def _of(self, span: Span) -> Intervals:
+        return self.ranges.setdefault((span.label, owner(span.annotator, span.state)), Intervals())
 
 
 def one_layer(spans: list[Span]) -> tuple[list[Span], list[Span]]:

@@ -15,6 +15,8 @@ class Selection:
     documents: str = "done"  # "done" or "all"
     spans: str = "accepted"  # "accepted" or "all" (adds pending suggestions)
     annotator: str | None = None
+    # Of the documents chosen by status, only those this holds (an export of the curator: adjudicated ones).
+    include: Callable[[int], bool] | None = field(default=None, compare=False)
     # Called with (documents read, documents chosen) as the export goes; `cancelled` stops it, leaving no file.
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
     cancelled: Callable[[], bool] | None = field(default=None, compare=False)
@@ -24,7 +26,8 @@ def selected(project: Project, sel: Selection = Selection()) -> Iterator[tuple[D
     """Each chosen document with its chosen spans, every span checked against the text."""
     states = ("accepted",) if sel.spans == "accepted" else ("accepted", "pending")
     labels = set(project.label_names())
-    ids = project.document_ids(status=None if sel.documents == "all" else "done")
+    ids = [i for i in project.document_ids(status=None if sel.documents == "all" else "done")
+           if sel.include is None or sel.include(i)]
     for n, doc_id in enumerate(ids, 1):
         if sel.cancelled is not None and sel.cancelled():
             raise AnnotatorError("export cancelled; nothing was written")

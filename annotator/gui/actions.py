@@ -92,6 +92,8 @@ MENUS: tuple[tuple[str, tuple], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&Team"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Merge projects…"), (), "choose_merge"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Agreement…"), (), "show_agreement", name="agreementAction"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Adjudicate this document"), ("Ctrl+J",), "adjudicate",
+              name="adjudicateAction"),
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Guidelines"), ("F1",), "toggle_guidelines"),

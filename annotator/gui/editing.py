@@ -46,6 +46,8 @@ def what_changed(change: Change) -> str:
         return tr("document status")
     if change.action == events.IMPORT_CHANGES:
         return tr("an import's changes to %d span(s)") % len({s.id for s in spans})
+    if change.action == events.ADJUDICATE:
+        return tr("an adjudication decision on %d span(s)") % len({s.id for s in spans})
     return change.action
 
 

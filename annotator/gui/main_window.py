@@ -14,6 +14,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.gui import actions
 from annotator.gui.actions import tr
+from annotator.gui.adjudication import Adjudicating
 from annotator.gui.editing import Editing
 from annotator.gui.find_bar import FindBar
 from annotator.gui.guidelines import GuidelinesPanel
@@ -32,7 +33,7 @@ from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
 
 
-class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs):
+class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicating):
     def __init__(self, project: Project, annotator: str | None = None, owns_project: bool = False,
                  warnings: tuple[str, ...] = ()):
         super().__init__()

@@ -13,11 +13,12 @@ REPLACE_SPANS = "replace_spans"  # a new span in place of the suggestions it ove
 DELETE_SPAN = "delete_span"
 SET_STATUS = "set_status"
 IMPORT_CHANGES = "import_changes"  # what an annotated file changed on documents already in the project
+ADJUDICATE = "adjudicate"  # the curator's spans for what annotators agree on, or for one disagreement
 ADD_RELATION = "add_relation"
 UPDATE_RELATIONS = "update_relations"  # relabel, accept or reject one or many relations of a document
 DELETE_RELATION = "delete_relation"
 UNDOABLE = (ADD_SPAN, UPDATE_SPAN, UPDATE_SPANS, REPLACE_SPANS, DELETE_SPAN, SET_STATUS, IMPORT_CHANGES,
-            ADD_RELATION, UPDATE_RELATIONS, DELETE_RELATION)
+            ADJUDICATE, ADD_RELATION, UPDATE_RELATIONS, DELETE_RELATION)
 # An event's before and after may hold "relations": the relations of that side (for a span deletion, those
 # its cascade removed), which an undo or redo puts back or removes.
 UNDO = "undo"

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.offsets import OffsetMap
 from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
-from annotator.core.spans import Intervals, check_span, same_label_overlap
+from annotator.core.spans import Intervals, LiveRanges, check_span, may_not_overlap, owner, same_label_overlap
 from annotator.store import events as ev
 from annotator.store import schema
 from annotator.store.records import (
@@ -91,7 +91,7 @@ class Project(RelationStore):
         self._undo_owner: str | None = None
         self._last_event: int | None = None
         self._seen_version: int | None = None
-        self._ranges: dict[int, dict[str, Intervals]] = {}  # live spans per open document, kept in step
+        self._ranges: dict[int, LiveRanges] = {}  # live spans per open document, kept in step
         self._generation: str | None = None
 
     # -- opening ---------------------------------------------------------
@@ -217,10 +217,10 @@ class Project(RelationStore):
             raise ProjectError(f"label {name} is used by {used} span(s); move them to another label first")
         if move_to is not None and move_to not in self.label_names():
             raise ProjectError(f"no label {move_to!r} to move the spans to")
-        clashes = self.db.execute(
-            "SELECT count(*) FROM spans a JOIN spans b ON a.document_id = b.document_id AND a.label = ? "
-            "AND b.label = ? AND a.start < b.end AND b.start < a.end AND a.state != 'rejected' "
-            "AND b.state != 'rejected'", [name, move_to]).fetchone()[0] if move_to else 0
+        clashes = sum(may_not_overlap(owner(a, sa), owner(b, sb)) for a, sa, b, sb in self.db.execute(
+            "SELECT a.annotator, a.state, b.annotator, b.state FROM spans a JOIN spans b ON a.document_id = "
+            "b.document_id AND a.label = ? AND b.label = ? AND a.start < b.end AND b.start < a.end "
+            "AND a.state != 'rejected' AND b.state != 'rejected'", [name, move_to])) if move_to else 0
         if clashes:
             raise ProjectError(f"{clashes} span(s) of {name} overlap spans of {move_to}; resolve them first")
         with self._write():
@@ -464,29 +464,28 @@ class Project(RelationStore):
         return self._spans_where(f'document_id = ? AND start < ? AND "end" > ? AND state IN '
                                  f'({",".join("?" * len(states))})', [doc_id, end, start, *states])
 
-    def live_ranges(self, doc_id: int) -> dict[str, Intervals]:
-        """The document's accepted and pending spans as sorted ranges per label: an overlap test is a binary
-        search. Read once per document and then kept in step with this connection's writes (another
+    def live_ranges(self, doc_id: int) -> LiveRanges:
+        """The document's accepted and pending spans as sorted ranges per label and owner: an overlap test is a
+        binary search. Read once per document and then kept in step with this connection's writes (another
         program's write, a rollback, an undo drop them)."""
         self.refresh()
         if doc_id in self._ranges:
             return self._ranges[doc_id]
-        by_label: dict[str, tuple[list[int], list[int]]] = {}
-        for label, start, end in self.db.execute(  # in the index's order: each label's list comes out sorted
-                "SELECT label, start, \"end\" FROM spans WHERE document_id = ? AND state != 'rejected' "
-                "ORDER BY start", [doc_id]):
-            starts, ends = by_label.setdefault(label, ([], []))
+        by_key: dict[tuple[str, str | None], tuple[list[int], list[int]]] = {}
+        for label, annotator, state, start, end in self.db.execute(  # in the index's order: each list sorted
+                "SELECT label, annotator, state, start, \"end\" FROM spans WHERE document_id = ? "
+                "AND state != 'rejected' ORDER BY start", [doc_id]):
+            starts, ends = by_key.setdefault((label, owner(annotator, state)), ([], []))
             starts.append(start)
             ends.append(end)
-        self._ranges[doc_id] = {label: Intervals.from_sorted(*lists) for label, lists in by_label.items()}
+        self._ranges[doc_id] = LiveRanges({key: Intervals.from_sorted(*lists) for key, lists in by_key.items()})
         return self._ranges[doc_id]
 
     def _ranges_follow(self, old: Span | None, new: Span | None) -> None:
         """Keep the kept ranges in step with a span written as `new` (None: deleted) that was `old`."""
         for span, change in ((old, "remove"), (new, "add")):
             if span is not None and span.state != "rejected" and span.document_id in self._ranges:
-                getattr(self._ranges[span.document_id].setdefault(span.label, Intervals()), change)(
-                    span.start, span.end)
+                getattr(self._ranges[span.document_id], change)(span)
 
     def rejected_spots(self, doc_id: int) -> set[tuple[int, int, str]]:
         """(start, end, label) of the document's rejected spans: spots not to suggest again."""
@@ -515,11 +514,11 @@ class Project(RelationStore):
             raise SpanError(f"no span {span_id} in this project")
         return Span(**rows[0])
 
-    def _validate(self, doc_id: int, start: int, end: int, label: str, text: str | None,
+    def _validate(self, doc_id: int, start: int, end: int, label: str, text: str | None, who: str | None,
                   ignore_id: int | None = None, others: list[Span] | None = None,
                   labels: set[str] | None = None) -> str:
         """The span's text, after checking it fits the document, its label exists and it overlaps no span of
-        its label (among `others`, or the document's spans)."""
+        its label that a span of owner `who` may not (among `others`, or the document's spans)."""
         doc_text = self.text(doc_id)
         check_span(doc_text, start, end, text)
         if label not in (labels if labels is not None else self.label_names()):
@@ -527,9 +526,10 @@ class Project(RelationStore):
         if others is None:  # one indexed query, not the whole document's spans
             others = self._spans_where('document_id = ? AND label = ? AND start < ? AND "end" > ?',
                                        [doc_id, label, end, start])
-        clash = same_label_overlap(others, start, end, label, ignore_id)
+        clash = same_label_overlap(others, start, end, label, who, ignore_id)
         if clash is not None:
-            raise SpanError(f"{label} overlaps {label} span {clash.text!r} [{clash.start}, {clash.end})")
+            whose = f" of {clash.annotator}" if clash.annotator and who is None else ""
+            raise SpanError(f"{label} overlaps {label} span{whose} {clash.text!r} [{clash.start}, {clash.end})")
         return doc_text[start:end]
 
     def add_span(self, doc_id: int, start: int, end: int, label: str, *, text: str | None = None,
@@ -540,7 +540,7 @@ class Project(RelationStore):
             raise SpanError(f"bad origin {origin!r} or state {state!r}")
         check_score(score)
         with self._write():  # checked inside the transaction: no other writer can slip a clash in between
-            span_text = self._validate(doc_id, start, end, label, text)
+            span_text = self._validate(doc_id, start, end, label, text, owner(annotator, state))
             stamp = now()
             span = self._insert_span(Span(start=start, end=end, label=label, text=span_text, document_id=doc_id,
                                           annotator=annotator, origin=origin, state=state, score=score,
@@ -556,20 +556,21 @@ class Project(RelationStore):
         with self._write():
             overlapping = self._spans_where('document_id = ? AND label = ? AND start < ? AND "end" > ? AND '
                                             "state != 'rejected'", [doc_id, label, end, start])
-            if any(s.state != "pending" for s in overlapping):
-                self._validate(doc_id, start, end, label, None)  # an accepted span is in the way: refused
+            pending = [s for s in overlapping if s.state == "pending"]
+            # refused if the annotator's own accepted span is in the way
+            text = self._validate(doc_id, start, end, label, None, annotator,
+                                  others=[s for s in overlapping if s.state != "pending"])
             stamp = now()
             rejected = [replace(s, state="rejected", annotator=annotator or s.annotator, updated_at=stamp)
-                        for s in overlapping]
-            for old, s in zip(overlapping, rejected):
+                        for s in pending]
+            for old, s in zip(pending, rejected):
                 self._write_span(s)
                 self._ranges_follow(old, s)
-            text = self._validate(doc_id, start, end, label, None, others=[])
             span = self._insert_span(Span(start=start, end=end, label=label, text=text, document_id=doc_id,
                                           annotator=annotator, created_at=stamp, updated_at=stamp))
             self._ranges_follow(None, span)
             self._log(ev.REPLACE_SPANS, annotator, doc_id, span.id,
-                      before={"spans": [asdict(s) for s in overlapping]},
+                      before={"spans": [asdict(s) for s in pending]},
                       after={"spans": [asdict(s) for s in (span, *rejected)]})
             self._push_undo(annotator)
         return [span, *rejected]
@@ -590,16 +591,17 @@ class Project(RelationStore):
             next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
             for s in spans:
                 check_score(s.score)
-                ranges = taken.setdefault(s.label, Intervals())
-                if skip_clashes and ranges.overlaps(s.start, s.end):
+                who = owner(s.annotator, s.state)
+                clash = s.state != "rejected" and taken.overlaps(s.label, s.start, s.end, who)
+                if skip_clashes and clash:
                     continue
                 # the full check (and its message) only where the fast one sees a clash
-                others = self.spans_in(doc_id, s.start, s.end) + out if ranges.overlaps(s.start, s.end) else []
-                text = self._validate(doc_id, s.start, s.end, s.label, s.text, others=others, labels=labels)
+                others = self.spans_in(doc_id, s.start, s.end) + out if clash else []
+                text = self._validate(doc_id, s.start, s.end, s.label, s.text, who, others=others, labels=labels)
                 # ids given here (the write lock is held, nobody else inserts): one statement for them all
                 out.append(replace(s, id=next_id + len(out), document_id=doc_id, text=text,
                                    created_at=s.created_at or stamp, updated_at=s.updated_at or stamp))
-                ranges.add(s.start, s.end)
+                self._ranges_follow(None, out[-1])
             self.db.conn.executemany(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})",
                                      [SPAN_VALUES(s) for s in out])
             self._log(action, out[0].annotator if out else "", doc_id, after={"count": len(out)})
@@ -642,7 +644,8 @@ class Project(RelationStore):
             if new.state not in STATES or new.origin not in ORIGINS:
                 raise SpanError(f"bad origin {new.origin!r} or state {new.state!r}")
             if new.state != "rejected":
-                self._validate(old.document_id, new.start, new.end, new.label, new.text, ignore_id=span_id)
+                self._validate(old.document_id, new.start, new.end, new.label, new.text,
+                               owner(new.annotator, new.state), ignore_id=span_id)
             self._write_span(new)
             self._ranges_follow(old, new)
             self._log(ev.UPDATE_SPAN, annotator, old.document_id, span_id, before=asdict(old), after=asdict(new))
@@ -667,10 +670,11 @@ class Project(RelationStore):
             self._push_undo(annotator)
         return news
 
-    def change_spans(self, before: list[Span], after: list[Span], annotator: str = "") -> list[Span]:
+    def change_spans(self, before: list[Span], after: list[Span], annotator: str = "",
+                     action: str = ev.IMPORT_CHANGES) -> list[Span]:
         """Spans of any documents changed together as one undoable step (what an annotated file changes on
-        documents already in the project): `before` as they are now, `after` their new versions (same id;
-        removed ones absent) and new spans (no id). Refused whole if a span of `before` changed meanwhile
+        documents already in the project, an adjudication's decision): `before` as they are now, `after` their
+        new versions (same id; removed ones absent) and new spans (no id). Refused whole if a span of `before` changed meanwhile
         or one of `after` does not fit its text or overlaps its label. Returns `after` as written."""
         stamp = now()
         with self._write():
@@ -698,12 +702,13 @@ class Project(RelationStore):
             labels = set(self.label_names())
             for s in written:  # checked once all are in place: a span may move where another one left
                 if s.state != "rejected":
-                    self._validate(s.document_id, s.start, s.end, s.label, s.text, ignore_id=s.id, labels=labels)
+                    self._validate(s.document_id, s.start, s.end, s.label, s.text, owner(s.annotator, s.state),
+                                   ignore_id=s.id, labels=labels)
             for old in before:
                 self._ranges_follow(old, None)
             for s in written:
                 self._ranges_follow(None, s)
-            self._log(ev.IMPORT_CHANGES, annotator, (before or written)[0].document_id,
+            self._log(action, annotator, (before or written)[0].document_id,
                       before={"spans": [asdict(s) for s in before], "relations": [asdict(r) for r in gone]},
                       after={"spans": [asdict(s) for s in written]})
             self._push_undo(annotator)
@@ -814,7 +819,7 @@ class Project(RelationStore):
         if event["action"] == ev.SET_STATUS:
             self._write_status(event["document_id"], target["status"])
             return
-        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS, ev.IMPORT_CHANGES):
+        if event["action"] in (ev.UPDATE_SPANS, ev.REPLACE_SPANS, ev.IMPORT_CHANGES, ev.ADJUDICATE):
             wanted = {s["id"] for s in target["spans"]}
             for span in other["spans"]:
                 if span["id"] not in wanted:  # a span the other side has and this one has not
@@ -875,8 +880,8 @@ class Project(RelationStore):
                 check_span(text, s.start, s.end, s.text)
                 if s.label not in labels:
                     raise SpanError(f"unknown label {s.label!r}")
-                if s.state != "rejected" and same_label_overlap(
-                        [o for o in live if o.annotator == s.annotator], s.start, s.end, s.label):
+                if s.state != "rejected" and same_label_overlap(live, s.start, s.end, s.label,
+                                                                owner(s.annotator, s.state)):
                     left_out += 1
                     continue
                 new = replace(s, id=next_id + len(out), document_id=doc_id, created_at=s.created_at or stamp,

@@ -20,6 +20,15 @@ class ProjectSettings:
         self.project.set_setting("suggestions", "on" if on else "off")
 
     @property
+    def curator(self) -> str:
+        """The annotator name adjudication writes its decisions under."""
+        return self.project.setting("curator", "curator")
+
+    @curator.setter
+    def curator(self, name: str) -> None:
+        self.project.set_setting("curator", name)
+
+    @property
     def font_size(self) -> int:
         return int(self.project.setting("font_size", "14"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import Relation, Span
-from annotator.core.spans import Intervals
+from annotator.core.spans import owner
 from annotator.store import events
 from annotator.store.project import Project
 from annotator.suggest.relations import suggest_relations
@@ -37,13 +37,12 @@ def _new(project: Project, doc_id: int, spans: list[Span]) -> list[Span]:
     """The suggestions that touch no span of their label and no spot rejected for it."""
     labels = set(project.label_names())
     rejected = project.rejected_spots(doc_id)
-    # spans of one label never overlap: one sorted set of ranges a label (a copy: the new ones go in too)
-    live = {label: ranges.copy() for label, ranges in project.live_ranges(doc_id).items()}
+    live = project.live_ranges(doc_id).copy()  # a copy: the new ones go in too
     new = []
     for s in spans:
-        taken = live.setdefault(s.label, Intervals())
-        if s.label in labels and (s.start, s.end, s.label) not in rejected and not taken.overlaps(s.start, s.end):
-            taken.add(s.start, s.end)
+        if s.label in labels and (s.start, s.end, s.label) not in rejected \
+                and not live.overlaps(s.label, s.start, s.end, owner(s.annotator, s.state)):
+            live.add(s)
             new.append(s)
     return new
 

@@ -42,3 +42,43 @@ def test_the_agreement_view_lists_labels_and_documents_worst_first_and_opens_one
     assert [documents.item(r, 0).text() for r in range(documents.rowCount())] == ["hard.txt", "calm.txt"]
     documents.cellDoubleClicked.emit(0, 0)
     assert window.doc_id == hard
+
+
+def test_adjudicating_a_document_by_keys_gives_the_curator_spans(make_window, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    from tests.helpers.data import add_text
+    text = "西安市和宜川县签署协议投入资金三百万元用于教育"
+    project = Project.open(tmp_path / "team.annot")  # closed with the window
+    project.set_setting("suggestions", "off")
+    doc = add_text(project, text, "team.txt")
+    for who, spans in (("li", [(0, 3, "REGION"), (4, 7, "REGION"), (15, 19, "AMOUNT"), (7, 11, "COMMITMENT"),
+                               (11, 13, "PERSON")]),
+                       ("wang", [(0, 3, "REGION"), (13, 19, "AMOUNT"), (7, 23, "COMMITMENT"), (12, 15, "PERSON")])):
+        for start, end, label in spans:
+            project.add_span(doc, start, end, label, annotator=who)
+    window = make_window(project)
+    window.open_document(doc)
+    qtbot.keyClick(window.view, Qt.Key_J, Qt.ControlModifier)
+    panel = window.findChild(QDockWidget, "adjudicationPanel")
+    lanes = window.findChild(QTableWidget, "adjudicationLanes")
+    assert panel.isVisible() and lanes.hasFocus()
+    curator = lambda state: sorted((s.start, s.end, s.label) for s in project.spans(doc, (state,))
+                                   if s.annotator == "curator")
+    assert curator("accepted") == [(0, 3, "REGION")]  # agreed: accepted at once
+    header = window.findChild(QLabel, "adjudicationHeader")
+    assert "1 of 4" in header.text() and "REGION" in header.text()
+    assert [lanes.item(r, 1).text() for r in range(lanes.rowCount())][:2] == ["li", "wang"]
+    assert "[宜川县]" in lanes.cellWidget(0, 2).text() and "[" not in lanes.cellWidget(1, 2).text()
+    assert [(s.text, lane) for s, _, lane in window.adjudication_outlines.spans] == [("宜川县", 0)]  # in the viewer
+    for key in (Qt.Key_1, Qt.Key_N, Qt.Key_B, Qt.Key_2):  # li's region, no commitment, both people, wang's amount
+        qtbot.keyClick(lanes, key)
+    assert curator("accepted") == [(0, 3, "REGION"), (4, 7, "REGION"), (12, 15, "PERSON"), (13, 19, "AMOUNT")]
+    assert "No disagreements left: 4 of 4" in header.text()
+    qtbot.keyClick(lanes, Qt.Key_Z, Qt.ControlModifier)  # the last decision taken back
+    assert (13, 19, "AMOUNT") not in curator("accepted") and "AMOUNT" in header.text()
+    qtbot.keyClick(lanes, Qt.Key_1)
+    assert (15, 19, "AMOUNT") in curator("accepted")
+    qtbot.keyClick(lanes, Qt.Key_Escape)
+    assert not panel.isVisible() and window.doc_id == doc

@@ -123,6 +123,30 @@ def test_same_label_overlap_refused_other_labels_nest(fresh_project):
         ("REGION", "奉贤区"), ("COMMITMENT", "奉贤区委书记袁泉出席并讲话"), ("PERSON", "袁泉")]
 
 
+def test_the_overlap_rule_is_per_annotator(fresh_project):
+    """Two annotators may mark the same words; one annotator's spans of a label never overlap; a pending
+    suggestion overlaps nobody's; undo and redo go on working."""
+    p = fresh_project
+    doc = add_doc(p)
+    p.add_span(doc, 0, 3, "REGION", annotator="a")
+    b = p.add_span(doc, 0, 3, "REGION", annotator="b")
+    p.add_span(doc, 1, 4, "REGION", annotator="curator")
+    with pytest.raises(SpanError, match="overlaps"):
+        p.add_span(doc, 1, 4, "REGION", annotator="a")
+    p.add_span(doc, 8, 10, "REGION", annotator="c", state="pending", origin="suggested")
+    with pytest.raises(SpanError, match="overlaps"):
+        p.update_span(b.id, start=2, end=9, annotator="b")  # b's span over the pending one
+    with pytest.raises(SpanError, match="overlaps"):
+        p.add_span(doc, 2, 5, "REGION", annotator="c", state="pending", origin="suggested")
+    assert p.live_ranges(doc).overlaps("REGION", 3, 4, "curator")
+    assert not p.live_ranges(doc).overlaps("REGION", 3, 4, "a")
+    p.delete_label("REGION", move_to="PERSON")  # nobody's spans clash with their own
+    assert sorted(s.annotator for s in p.spans(doc) if s.label == "PERSON") == ["a", "b", "c", "curator"]
+    assert p.undo("b") is not None and p.spans_by_id([b.id]) == []
+    assert p.redo("b") is not None and p.spans_by_id([b.id])[0].start == 0
+    assert p.undo("b") is not None and p.redo("b") is not None
+
+
 def test_undo_and_redo_every_change_even_after_restart(tmp_path):
     path = tmp_path / "p.annot"
     with Project.open(path) as p:
