@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
 import agreement  # noqa: E402
+import export_memory  # noqa: E402
 import export_speed  # noqa: E402
 import first_open  # noqa: E402
 import import_speed  # noqa: E402
@@ -30,7 +31,8 @@ import viewer_speed  # noqa: E402
 SCENARIOS = (("Import and repair", import_speed), ("Suggestions", suggest_speed),
              ("Annotation window", viewer_speed), ("Label key with suggestions on", label_key),
              ("First opening of a long document", first_open),
-             ("Exports", export_speed), ("Agreement", agreement), ("Start-up", startup))
+             ("Exports", export_speed), ("The spaCy export at scale", export_memory), ("Agreement", agreement),
+             ("Start-up", startup))
 
 
 def machine() -> str:

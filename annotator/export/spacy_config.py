@@ -279,8 +279,8 @@ pkuseg_user_dict = "default"
 """
 
 
-def too_few_line(corpus: Corpus) -> str:
-    return (f"{corpus.train} training documents: `spacy debug data` refuses fewer than {MIN_TRAIN_DOCS} "
+def too_few_line(train: int) -> str:
+    return (f"{train} training documents: `spacy debug data` refuses fewer than {MIN_TRAIN_DOCS} "
             "(`spacy train` runs); export more documents or mark more done before checking with it")
 
 
@@ -339,7 +339,7 @@ def readme_text(corpus: Corpus, left_out: list[str]) -> str:
         entities=", ".join(corpus.entity_labels) or "none", clauses=", ".join(corpus.clause_labels) or "none",
         key=SPANS_KEY, max_length=span_finder_max(corpus),
         patience=patience(corpus), every=eval_frequency(corpus),
-        debug_data=(too_few_line(corpus) + ".\n") if corpus.train < MIN_TRAIN_DOCS else "",
+        debug_data=(too_few_line(corpus.train) + ".\n") if corpus.train < MIN_TRAIN_DOCS else "",
         n_left_out=len(left_out),
         left_out="\n".join(f"    {line}" for line in ["document\tlabel\tstart\tend\ttext\twhy", *left_out])
         if left_out else "none")

@@ -9,7 +9,7 @@ relation-extraction tutorial (projects/tutorials/rel_component) reads them, `doc
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.model import Document, Span
@@ -36,15 +36,16 @@ class Filled:
         self.left_out.append(f"{doc.name}\t{s.label}\t{s.start}\t{s.end}\t{s.text}\t{why}")
 
 
-def _fill(chosen, related: dict, clause_labels: set[str], dev_ids: set[int], bins: dict[str, DocBin]) -> Filled:
-    """Add each document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans, the
-    relations (`related`: by document id) between spans written to doc._.rel.
+def _fill(project: Project, sel: Selection, clause_labels: set[str], dev_ids: set[int],
+          bins: dict[str, DocBin]) -> Filled:
+    """Add each chosen document to its DocBin: entities to doc.ents (one layer), clause labels to doc.spans,
+    the relations between its spans to doc._.rel. One document at a time: nothing of the corpus is kept.
 
     A span is written as it is or not at all: one that does not fall on token edges (it starts or ends
     inside a whitespace run) or that overlaps a longer entity is listed in the result, never altered.
     """
     filled = Filled()
-    for doc, spans in chosen:
+    for doc, spans in selected(project, sel):
         tokens = Tokens.of(doc.text)
         kept, overlapping = one_layer([s for s in spans if s.label not in clause_labels])
         for s in overlapping:
@@ -67,7 +68,7 @@ def _fill(chosen, related: dict, clause_labels: set[str], dev_ids: set[int], bin
             first_token[s.id] = edges[0]
             filled.spans += 1
         rels: dict[tuple[int, int], dict[str, float]] = {}
-        for r, head, tail in related[doc.id]:
+        for r, head, tail in selected_relations(project, doc, spans, sel):
             if spans[head].id in first_token and spans[tail].id in first_token:
                 rels.setdefault((first_token[spans[head].id], first_token[spans[tail].id]), {})[r.type] = 1.0
                 filled.relations += 1
@@ -86,24 +87,29 @@ def export_spacy(project: Project, out: Path, sel: Selection = Selection()) -> d
     target = ExportTarget(project, "spacy", out, names=FILES)
     labels = project.labels()
     clause_labels = {l.name for l in labels if l.kind == "clause"}
-    chosen = list(selected(project, sel))
-    related = {doc.id: selected_relations(project, doc, spans, sel) for doc, spans in chosen}
-    train_ids, dev_ids = split({d.id: frozenset(s.label for s in spans) for d, spans in chosen})
+    # A first reading for the split (stratified by each document's labels), then one writing the documents.
+    label_sets = {d.id: frozenset(s.label for s in spans) for d, spans in selected(project, replace(sel, progress=None))}
+    train_ids, dev_ids = split(label_sets)
+    used = set().union(*label_sets.values())
     bins = {name: DocBin() for name in ("train", "dev")}
-    filled = _fill(chosen, related, clause_labels, dev_ids, bins)
-    used = {s.label for _, spans in chosen for s in spans}
-    corpus = Corpus(train=len(train_ids), dev=len(dev_ids),
-                    entity_labels=tuple(l.name for l in labels if l.name in used and l.name not in clause_labels),
-                    clause_labels=tuple(l.name for l in labels if l.name in used and l.name in clause_labels),
-                    longest_clause=filled.longest_clause, characters=filled.characters)
-    with target.writing() as stage:
-        for name, docbin in bins.items():
-            stage(out / f"{name}.spacy").write_bytes(docbin.to_bytes())
-        stage(out / "config.cfg").write_text(config_text(corpus), encoding="utf-8")
-        stage(out / "README.md").write_text(readme_text(corpus, filled.left_out), encoding="utf-8")
+    try:
+        filled = _fill(project, sel, clause_labels, dev_ids, bins)
+        corpus = Corpus(train=len(train_ids), dev=len(dev_ids),
+                        entity_labels=tuple(l.name for l in labels if l.name in used and l.name not in clause_labels),
+                        clause_labels=tuple(l.name for l in labels if l.name in used and l.name in clause_labels),
+                        longest_clause=filled.longest_clause, characters=filled.characters)
+        with target.writing() as stage:
+            for name, docbin in bins.items():
+                with open(stage(out / f"{name}.spacy"), "wb") as f:
+                    docbin.write(f)
+            stage(out / "config.cfg").write_text(config_text(corpus), encoding="utf-8")
+            stage(out / "README.md").write_text(readme_text(corpus, filled.left_out), encoding="utf-8")
+    finally:
+        for docbin in bins.values():
+            docbin.close()
     warnings = [f"{len(filled.left_out)} span(s) could not be written as they are: listed in {out / 'README.md'}"
                 ] if filled.left_out else []
     if corpus.train < MIN_TRAIN_DOCS:
-        warnings.append(too_few_line(corpus))
-    return {"documents": len(chosen), "spans": filled.spans, "relations": filled.relations, "path": str(out),
+        warnings.append(too_few_line(corpus.train))
+    return {"documents": len(label_sets), "spans": filled.spans, "relations": filled.relations, "path": str(out),
             "warnings": warnings}
