@@ -278,6 +278,10 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
+        <source>Lost characters (□)</source>
+        <translation>丢失的字（□）</translation>
+    </message>
+    <message>
         <location filename="../annotator/gui/import_report.py" line="15" />
         <source>Import report</source>
         <translation>导入报告</translation>

@@ -53,7 +53,7 @@ def build_document(name: str, source: str, raw: RawReport, options: RepairOption
     if not fixed.text.strip():
         raise InputError(f"{source}: nothing left to annotate after repair")
     report = {**fixed.report, "encoding": raw.encoding, "bad_bytes": raw.bad_bytes, "kind": raw.kind}
-    damage = fixed.report["damage"]
+    damage = fixed.report["damage"] + fixed.report["lost_characters"]  # ? and U+FFFD left, and characters lost
     doc = Document(name=name, text=fixed.text, raw_text=raw.text, source_path=source,
                    content_hash=content_hash(fixed.text), offset_map=fixed.offsets,
                    encoding=raw.encoding, meta={**raw.meta, **fixed.meta}, damage=damage)

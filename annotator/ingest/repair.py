@@ -18,6 +18,10 @@ from annotator.ingest import t2s
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 GLOSS_RE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{TONED}ê]{{1,7}})[)）]")
+# A gloss whose host character was lost: "当?shù)" (the character and its "(" became one "?") or a Latin
+# letter in its place, "F(xiàn)" (the gloss then must carry a tone mark: "A(an)" is not one).
+LOST_HOST_RE = re.compile(rf"\?([a-z{TONED}ê]{{1,7}})[)）]|(?<![A-Za-z])[A-Za-z][(（]([a-z{TONED}ê]*[{TONED}][a-z{TONED}ê]*)[)）]")
+LOST = "□"  # stands where a character was lost
 _BASE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê", "aaaaeeeeiiiioooouuuuvvvvve")
 SYLLABLE_RE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
@@ -104,6 +108,10 @@ class _Line:
         self.text = text
         self.positions: list[int] | range = range(start, start + len(text))
 
+    def replace(self, i: int, ch: str) -> None:
+        """Put `ch` in place of the character at `i` (it keeps that character's raw position)."""
+        self.text = self.text[:i] + ch + self.text[i + 1:]
+
     def remove(self, ranges: list[tuple[int, int]]) -> None:
         """Delete the given [start, end) ranges of the current text (sorted, disjoint)."""
         pieces, kept, last = [], [], 0
@@ -120,7 +128,7 @@ def repair(raw: str, options: RepairOptions = RepairOptions(), rules: list[Rule]
     """Normalize `raw` into annotatable text; see the module docstring for what it does."""
     rules = default_rules() if rules is None else rules
     report = {"chars_before": len(raw), "pinyin_removed": 0, "boilerplate_lines": [],
-              "converted_t2s": 0, "fullwidth": 0, "damage": 0}
+              "converted_t2s": 0, "fullwidth": 0, "damage": 0, "lost_characters": 0}
     meta: dict = {}
     work = re.sub(r"\r(?!\n)", "\n", raw)
     if options.fullwidth:
@@ -139,7 +147,7 @@ def repair(raw: str, options: RepairOptions = RepairOptions(), rules: list[Rule]
     for text in work.split("\n"):
         line = _Line(text, pos)
         pos += len(text) + 1
-        if options.pinyin and ("(" in text or "（" in text):
+        if options.pinyin and (")" in text or "）" in text):
             _remove_glosses(line, report)
         cut_by_rules = quick is not None and quick.search(line.text) and _apply_rules(line, rules, meta, report)
         _trim(line, leading, options.whitespace)
@@ -175,9 +183,15 @@ def _apply_rules(line: _Line, rules: list[Rule], meta: dict, report: dict) -> bo
 
 
 def _remove_glosses(line: _Line, report: dict) -> None:
-    matches = [m.span() for m in GLOSS_RE.finditer(line.text) if _is_pinyin(m[1])]
+    """Pinyin glosses go; where the character before one was lost, a visible LOST stands in for it."""
+    lost = [m for m in LOST_HOST_RE.finditer(line.text) if _is_pinyin(m[1] or m[2])]
+    for m in lost:
+        line.replace(m.start(), LOST)
+    matches = sorted([(m.start() + 1, m.end()) for m in lost]
+                     + [m.span() for m in GLOSS_RE.finditer(line.text) if _is_pinyin(m[1])])
     if matches:
         report["pinyin_removed"] += len(matches)
+        report["lost_characters"] += len(lost)
         line.remove(matches)
 
 

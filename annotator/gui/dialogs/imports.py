@@ -23,7 +23,7 @@ class ImportReportDialog(QDialog):
         tree = QTreeWidget(objectName="importReportTree")
         tree.setHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Encoding"), self.tr("Chars before → after"),
                               self.tr("Pinyin removed"), self.tr("Boilerplate lines"), self.tr("Traditional converted"),
-                              self.tr("Damage")])
+                              self.tr("Damage"), self.tr("Lost characters (□)")])
         for r in results:
             tree.addTopLevelItem(self._row(r))
         tree.resizeColumnToContents(0)
@@ -41,10 +41,11 @@ class ImportReportDialog(QDialog):
         if "chars_before" in rep:
             cells = [rep.get("encoding", ""), f"{rep['chars_before']} → {rep['chars_after']}",
                      str(rep.get("pinyin_removed", "")), str(len(rep.get("boilerplate_lines", []))),
-                     str(rep.get("converted_t2s", "")), str(rep.get("damage", ""))]
+                     str(rep.get("converted_t2s", "")), str(rep.get("damage", "")),
+                     str(rep.get("lost_characters", ""))]
         else:  # a Label Studio or JSONL file (its message says what it added), or a refused file
             result = r.message or result
-            cells = [""] * 6
+            cells = [""] * 7
         item = QTreeWidgetItem([shown(r.path.name), result, *cells])
         item.setToolTip(0, plain_tip(shown(r.path)))
         item.setToolTip(1, plain_tip(result))
