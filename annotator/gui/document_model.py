@@ -1,7 +1,7 @@
 """The document list: a table model over SQLite that loads only the rows on screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, QThread, Signal, Slot
 
 from annotator.store.project import Project
 
@@ -12,10 +12,36 @@ COLUMNS = ("name", "status", "spans", "pending", "damage")
 ORDER = {0: "name", 1: "status", 4: "damage"}  # column -> the project's sort order (others by name)
 
 
+class _Searcher(QObject):
+    """The filter box's queries, on a read-only connection of their own, in a thread of their own: a
+    one- or two-character filter scans every text (no trigram to look up), and typing never waits for it.
+    Only the newest request is answered; older ones still queued are skipped."""
+
+    found = Signal(int, object)  # request number, document ids
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+        self.latest = 0  # set by the UI thread: the newest request
+        self.project: Project | None = None
+
+    @Slot(int, object)
+    def search(self, request: int, query: dict) -> None:
+        if request != self.latest:
+            return
+        if self.project is None:
+            self.project = Project.open_read_only(self.path)
+        ids = self.project.document_ids(**query)
+        if request == self.latest:
+            self.found.emit(request, ids)
+
+
 class DocumentListModel(QAbstractTableModel):
     """Rows are document ids in the current order and filter; details are fetched per visible row."""
 
     PAGE = 200
+    _ask = Signal(int, object)  # to the searcher's thread
+    filtered = Signal()  # the list now shows the filter's answer
 
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
@@ -26,19 +52,55 @@ class DocumentListModel(QAbstractTableModel):
         self.descending = False
         self.ids: list[int] = []
         self._rows: dict[int, tuple] = {}
+        self._request = 0
+        self._thread = self._searcher = None
+        if project.path is not None:  # an in-memory project has no second connection: filtered here
+            self._thread = QThread(self)
+            self._searcher = _Searcher(project.path)
+            self._searcher.moveToThread(self._thread)
+            self._ask.connect(self._searcher.search)
+            self._searcher.found.connect(self._found)
+            self._thread.start()
         self.reload()
 
+    def _query(self) -> dict:
+        return {"status": self.status, "contains": self.filter_text, "order": self.order,
+                "descending": self.descending}
+
     def reload(self) -> None:
-        """Re-read the ids (after an import, a filter or a sort change)."""
+        """Re-read the ids now (after an import, a status or a sort change)."""
+        self._request += 1  # an answer to a filter asked before this is out of date
+        self._show(self.project.document_ids(**self._query()))
+
+    def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
-        self.ids = self.project.document_ids(status=self.status, contains=self.filter_text, order=self.order,
-                                             descending=self.descending)
+        self.ids = ids
         self._rows.clear()
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
+        """The filter box changed: the list follows when the search answers (at once without a thread)."""
         self.filter_text = text.strip()
-        self.reload()
+        if self._searcher is None:
+            return self.reload()
+        self._request += 1
+        self._searcher.latest = self._request
+        self._ask.emit(self._request, self._query())
+
+    @Slot(int, object)
+    def _found(self, request: int, ids: list[int]) -> None:
+        if request == self._request:
+            self._show(ids)
+            self.filtered.emit()
+
+    def stop(self) -> None:
+        """End the searcher's thread and close its connection (the window is closing)."""
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            if self._searcher.project is not None:
+                self._searcher.project.close()
+            self._thread = None
 
     def set_status(self, status: str | None) -> None:
         """Only documents with this status (None: all)."""

@@ -262,6 +262,7 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicat
         self.stop_job()
         self._record_time()
         self.watcher.stop()
+        self.model.stop()
         self.clock.stop()
         owned, lock = self.owns_project, self._lock
         self.owns_project, self.doc_id = False, None
