@@ -17,8 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import annotated_project  # noqa: E402
 from table import cache_dir, print_rows, row  # noqa: E402
 
+# Peak memory is the process's VmHWM: ru_maxrss keeps the parent's peak across exec (Linux), so a child
+# started by a parent that built a big project would report the parent's size.
 CHILD = """
-import resource, sys, time
+import sys, time
 from pathlib import Path
 from annotator.export.formats import FORMATS
 from annotator.export.select import Selection
@@ -27,7 +29,9 @@ project = Project.open(Path(sys.argv[1]))
 t0 = time.perf_counter()
 if sys.argv[2] != "-":
     FORMATS["spacy"].export(project, Path(sys.argv[2]), Selection())
-print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+seconds = time.perf_counter() - t0
+peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(seconds, peak / 1024)
 """
 
 

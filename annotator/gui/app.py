@@ -63,10 +63,10 @@ def report_error(kind, error, tb) -> None:
 
 def _report_drawn(app: QApplication, window) -> None:
     window.view.viewport().repaint()
-    try:
-        import resource
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    except ImportError:  # Windows
+    try:  # VmHWM, this process's own peak (ru_maxrss keeps the parent's across exec on Linux)
+        with open("/proc/self/status") as f:
+            rss_mb = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+    except OSError:  # not Linux
         rss_mb = 0
     print(f"first document drawn: {window.doc_id} rss_mb={rss_mb:.0f}", flush=True)
     app.quit()
