@@ -1,5 +1,6 @@
 """PERSON: names after titles (区委书记袁泉) and in the lists that follow them (县领导尚文隆、秦延辉),
-names before a title (习近平总书记), bylines (记者:朱虹 李独懿), and every other mention of a name found.
+names before a title (习近平总书记), bylines (记者:朱虹 李独懿, （记者 王明）, 记者王明日前), photo credits
+(张华摄), and every other mention of a name found.
 
 A name starts with a known surname and has one or two more characters, or, right after a
 title, is up to four characters (阿石拉比) when a verb of the report follows it.
@@ -29,6 +30,9 @@ def _rules():
         "list_next": re.compile(f"、((?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
         "byline": re.compile(f"(?:{alternation(lex['bylines'])})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）\\n]|$)))+)"),
+        "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
+                                   f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
+        "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
         "speaker": re.compile(f"(?:^|(?<=[。！？\\n]))((?:{compound}|{single}){given}{{1,2}}?)(?=(?:说|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
     }
 
@@ -44,6 +48,9 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["byline"].finditer(text):
         for part in re.finditer(f"[{CJK}]+", m.group(1)):
             _add(names, m.start(1) + part.start(), m.start(1) + part.end(), 0.9)
+    for rule in ("loose_byline", "photo"):
+        for m in rules[rule].finditer(text):
+            _add(names, m.start(1), m.end(1), 0.85)
     for m in rules["speaker"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.7)
     found = {text[s:e] for s, e in names}

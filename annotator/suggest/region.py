@@ -32,7 +32,8 @@ def _rules():
     zone = re.compile(alternation(lex["zone_suffixes"]))
     name_char = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
     local = re.compile(f"{name_char}{{2,4}}?(?:{alternation(lex['place_suffixes'])})")
-    return names, lengths, zone, local, frozenset(lex["not_places"])
+    phrases = re.compile(alternation(lex["not_place_phrases"]))
+    return names, lengths, zone, local, frozenset(lex["not_places"]), phrases, lex["agency_after"]
 
 
 def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone: re.Pattern):
@@ -46,9 +47,15 @@ def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone
 
 
 def find_regions(text: str) -> list[Candidate]:
-    names, lengths, zone, local, not_places = _rules()
+    names, lengths, zone, local, not_places, phrases, agency_after = _rules()
     places = gazetteer()
-    found = list(_known_names(text, names, lengths, zone))
+    in_phrases = [m.span() for m in phrases.finditer(text)]
+    found = [(start, name, z) for start, name, z in _known_names(text, names, lengths, zone)
+             if not any(s <= start < e for s, e in in_phrases)]
+    # 上海市民 is Shanghai's people: the place is 上海 (when that short form is known), not 上海市
+    found = [(start, name[:-1], z) if name.endswith("市") and not z and text[start + len(name):start + len(name) + 1]
+             == "民" else (start, name, z) for start, name, z in found]
+    found = [f for f in found if f[1] in names]
     full_names = {places[name].full_name for _, name, _ in found if name in places and places[name].level != "short"}
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:
@@ -68,14 +75,15 @@ def find_regions(text: str) -> list[Candidate]:
             score = 0.8
         candidates.append((start, end, "REGION", score))
     chosen = take_non_overlapping(candidates)
-    return chosen + _local_places(text, chosen, local, not_places)
+    return chosen + _local_places(text, chosen, local, not_places, agency_after)
 
 
 def _is_county(full_name: str) -> bool:
     return gazetteer()[full_name].level == "county"
 
 
-def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_places: frozenset[str]) -> list[Candidate]:
+def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_places: frozenset[str],
+                  agency_after: str) -> list[Candidate]:
     """Towns, townships, villages and communities: a short name and its suffix, starting at a boundary."""
     taken = bytearray(len(text) + 1)
     ends = set()
@@ -89,7 +97,8 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_plac
             continue
         found = local.match(text, i)
         if (found and found.group() not in not_places and not any(taken[i:found.end()])
-                and text[found.end() - 1:found.end() + 1] not in JOINED_SUFFIXES):
+                and text[found.end() - 1:found.end() + 1] not in JOINED_SUFFIXES
+                and not (found.end() < len(text) and text[found.end()] in agency_after)):
             out.append((i, found.end(), "REGION", 0.6))
             ends.add(found.end())
             taken[i:found.end()] = b"\1" * (found.end() - i)

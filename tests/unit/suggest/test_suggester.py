@@ -170,3 +170,19 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
     p.add_span(doc, i, i + 2, "REGION", annotator="ann")  # a label the rules would not make
     assert suggest_project(p) > 0
     assert sum(1 for s in p.spans(doc) if s.text == "飞地" and s.state == "pending") == text.count("飞地") - 1
+
+
+@pytest.mark.parametrize("text, label, want", [
+    ("（记者 王小明）", "PERSON", ["王小明"]),
+    ("记者 王小明 通讯员 李华", "PERSON", ["王小明", "李华"]),
+    ("记者王小明日前从县里获悉", "PERSON", ["王小明"]),
+    ("图为村民劳作。张华 摄", "PERSON", ["张华"]),
+    ("企业负责人王建国介绍", "PERSON", ["王建国"]),
+    ("维护社会长治久安，隆重庆祝建党百年", "REGION", []),
+    ("上海市民积极参与", "REGION", ["上海"]),
+    ("县农业农村局局长在黄金村委会", "REGION", ["黄金村"]),
+])
+def test_rules_for_what_unseen_reports_hold(text, label, want):
+    """Bylines without a colon, photo credits and role nouns before names; set phrases, 市民 and agencies
+    that are not places (issue 18's causes, each in a sentence of its own)."""
+    assert found(text, label, Memory()) == want
