@@ -135,6 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     _add_db(p)
 
+    p = sub.add_parser("train", help="train a spaCy model on the done documents; suggestions then use it for the "
+                                     "labels it does better than the rules",
+                       description="Export the done documents for spaCy, train in a process of its own, evaluate "
+                                   "the model against the rules per label on the held-out documents, and have "
+                                   "suggestions use, per label, whichever is better. Needs spaCy "
+                                   "(pip install 'pairing-annotator[train]').")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="where the model goes (default: PROJECT-model beside the project); a folder holding "
+                        "anything but an earlier training is refused")
+    p.add_argument("--steps", type=int, default=None, metavar="N", help="training steps (default 600)")
+    _add_db(p)
+
     p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
     p.add_argument("--status", choices=sorted(STATUSES))
     _add_db(p)
@@ -306,6 +318,21 @@ def cmd_agreement(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from annotator.app.training import DEFAULT_STEPS, train
+
+    with _session(args, create=False) as session:
+        project = session.project
+        out = args.out or project.path.with_name(project.path.stem + "-model")
+        evaluation = train(project, out, args.steps or DEFAULT_STEPS,
+                           lambda i, n, what: print(f"[{what}]", end="\r", file=sys.stderr))
+    print(f"model in {out / 'model' / 'model-best'}; evaluated on {evaluation['documents']} held-out documents:")
+    print(f"{'label':<12}{'model F1':>10}{'rules F1':>10}  suggests with")
+    for label, e in evaluation["labels"].items():
+        print(f"{label:<12}{e['model']['f1']:>10.3f}{e['rules']['f1']:>10.3f}  {e['use']}")
+    return 0
+
+
 def cmd_documents(args) -> int:
     with _session(args, create=False) as session:
         project = session.project
@@ -337,4 +364,4 @@ def cmd_labels(args) -> int:
 
 COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "accept": cmd_review, "reject": cmd_review,
             "status": cmd_status, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement,
-            "documents": cmd_documents, "stats": cmd_stats, "labels": cmd_labels}
+            "train": cmd_train, "documents": cmd_documents, "stats": cmd_stats, "labels": cmd_labels}

@@ -335,6 +335,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Train a model on the done documents…</source>
+        <translation>用已完成的文档训练模型…</translation>
+    </message>
+    <message>
+        <source>Training needs a project saved in a file.</source>
+        <translation>训练需要保存在文件中的项目。</translation>
+    </message>
+    <message>
+        <source>Training a model</source>
+        <translation>正在训练模型</translation>
+    </message>
+    <message>
+        <source>Evaluated on %d held-out documents (F1, model / rules):</source>
+        <translation>在 %d 篇留出文档上评估（F1，模型 / 规则）：</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
         <source>&amp;Relations</source>
         <translation>关系(&amp;R)</translation>
     </message>

@@ -70,7 +70,8 @@ class Labelling:
     def suggester(self):
         """The project's suggester, built once and again after spans changed (what it learns from)."""
         if self._suggester is None:
-            self._suggester = suggester_for(self.project)
+            from annotator.app.training import with_model  # the export and spaCy side, only once needed
+            self._suggester = with_model(self.project, suggester_for(self.project))
         return self._suggester
 
     # -- documents -------------------------------------------------------
@@ -247,6 +248,10 @@ class Labelling:
         change = self.project.redo(self.annotator)
         self._suggester = None
         return change
+
+    def forget_suggester(self) -> None:
+        """Build the suggester again when next needed (a model was trained)."""
+        self._suggester = None
 
     def _edit(self, span: Span, learn: bool = False) -> Span:
         self._edited(span.document_id, [span] if learn else None)

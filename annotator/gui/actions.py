@@ -46,6 +46,7 @@ MENUS: tuple[tuple[str, tuple], ...] = (
               "accept_all"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Suggest for the whole project…"), ("Ctrl+Shift+S",),
               "suggest_whole_project"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Train a model on the done documents…"), (), "train_model"),
         SEPARATOR,
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Next span"), ("Tab",), "step_span", (1,)),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Previous span"), ("Shift+Tab",), "step_span", (-1,)),

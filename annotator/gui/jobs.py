@@ -8,6 +8,7 @@ from pathlib import Path
 from annotator.app.agreement import project_agreement
 from annotator.app.exports import export
 from annotator.app.merge import merge_projects
+from annotator.app.training import DEFAULT_STEPS, train
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
 from annotator.core.errors import AnnotatorError
@@ -198,6 +199,25 @@ class Jobs:
         dialog.show()
 
     # -- suggesting ------------------------------------------------------
+
+    def train_model(self) -> None:
+        """Train in the background (spaCy in a process of its own), then suggest with the model for the
+        labels it does better than the rules."""
+        if self.project.path is None:
+            return show_error(self, tr("Training needs a project saved in a file."))
+        out = self.project.path.with_name(self.project.path.stem + "-model")
+        self.run_job(tr("Training a model"),
+                     lambda project, progress, cancelled: train(project, out, DEFAULT_STEPS, progress, cancelled),
+                     self._trained)
+
+    def _trained(self, evaluation, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.labelling.forget_suggester()
+        lines = [tr("Evaluated on %d held-out documents (F1, model / rules):") % evaluation["documents"]]
+        lines += [f"{label}: {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
+                  + (tr("model") if e["use"] == "model" else tr("rules")) for label, e in evaluation["labels"].items()]
+        show_info(self, "\n".join(lines))
 
     def suggest_whole_project(self) -> None:
         def job(project, progress, cancelled):
