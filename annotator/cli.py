@@ -349,9 +349,10 @@ def cmd_stats(args) -> int:
     docs = stats["documents"]
     print(f"documents: {sum(docs.values())} (todo {docs['todo']}, in progress {docs['in_progress']}, "
           f"done {docs['done']})")
-    print(f"{'label':<14}{'accepted':>9}{'pending':>9}{'rejected':>9}")
-    for label, by_state in stats["spans"].items():
-        print(f"{label:<14}{by_state['accepted']:>9}{by_state['pending']:>9}{by_state['rejected']:>9}")
+    for heading, rows in (("label", stats["spans"]), ("relation", stats["relations"])):
+        print(f"{heading:<14}{'accepted':>9}{'pending':>9}{'rejected':>9}")
+        for name, by_state in rows.items():
+            print(f"{name:<14}{by_state['accepted']:>9}{by_state['pending']:>9}{by_state['rejected']:>9}")
     return 0
 
 

@@ -970,12 +970,15 @@ class Project(RelationStore):
             self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
 
     def stats(self) -> dict:
-        """Documents by status, spans by label and state."""
+        """Documents by status, spans by label and state, relations by type and state."""
         docs = self.status_counts()
         spans: dict[str, dict[str, int]] = {name: {s: 0 for s in STATES} for name in self.label_names()}
         for label, state, n in self.db.execute("SELECT label, state, count(*) FROM spans GROUP BY label, state"):
             spans.setdefault(label, {s: 0 for s in STATES})[state] = n
-        return {"documents": docs, "spans": spans}
+        relations: dict[str, dict[str, int]] = {t.name: {s: 0 for s in STATES} for t in self.relation_types()}
+        for kind, state, n in self.db.execute("SELECT type, state, count(*) FROM relations GROUP BY type, state"):
+            relations.setdefault(kind, {s: 0 for s in STATES})[state] = n
+        return {"documents": docs, "spans": spans, "relations": relations}
 
     def events(self, document_id: int | None = None) -> Iterator[dict]:
         where, args = ("WHERE document_id = ?", [document_id]) if document_id is not None else ("", [])

@@ -26,6 +26,9 @@ def test_default_project_is_filled_with_the_seeds(default_project, capsys):
     code, out, _ = run(capsys, "stats")
     assert code == 0
     assert "documents: 5 (todo 5" in out
+    relations = out.split("relation")[1].splitlines()  # the seeds' relations were suggested with their spans
+    assert [line.split()[0] for line in relations[1:]] == ["SUPPORTS", "FUNDS", "LEADS"]
+    assert sum(int(line.split()[2]) for line in relations[1:]) > 0
 
 
 def test_read_only_commands_never_make_a_project(tmp_path, capsys):
