@@ -152,20 +152,27 @@ def _detail(error: urllib.error.HTTPError) -> str:
 
 # -- the merge -----------------------------------------------------------------------
 
-def _clash(a: Place, b: Place) -> bool:
-    """Two versions of one span: overlapping with the same label, or on the same place with another one."""
-    return a[0] < b[1] and b[0] < a[1] and (a[2] == b[2] or a[:2] == b[:2])
+def _overlap(a: Place, b: Place) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def three_way(base: frozenset[Place], local: frozenset[Place], remote: frozenset[Place]
               ) -> tuple[frozenset[Place], frozenset[Place], frozenset[Place], frozenset[Place]]:
     """One annotator's spans on one document merged against the last agreed `base`: (new local, new remote,
-    the local and the remote side of conflicts). A span added or removed on one side is so on the other;
-    spans added on both sides that clash (a span changed differently on each) stay where they are."""
+    the local and the remote side of conflicts). A span added or removed on one side is so on the other.
+    Spans added on both sides clash (a span changed differently on each) where they overlap and share their
+    label, their place, or a base span both sides removed; those stay where they are."""
     added_here, removed_here = local - base, base - local
     added_there, removed_there = remote - base, base - remote
-    mine = {x for x in added_here - added_there if any(_clash(x, y) for y in added_there - added_here)}
-    theirs = {y for y in added_there - added_here if any(_clash(x, y) for x in mine)}
+    gone = removed_here & removed_there
+
+    def clash(x: Place, y: Place) -> bool:
+        return _overlap(x, y) and (x[2] == y[2] or x[:2] == y[:2]
+                                   or any(_overlap(x, b) and _overlap(y, b) for b in gone))
+
+    only_here, only_there = added_here - added_there, added_there - added_here
+    mine = {x for x in only_here if any(clash(x, y) for y in only_there)}
+    theirs = {y for y in only_there if any(clash(x, y) for x in mine)}
     new_local = (local - removed_there) | (added_there - theirs)
     new_remote = (remote - removed_here) | (added_here - mine)
     return frozenset(new_local), frozenset(new_remote), frozenset(mine), frozenset(theirs)
