@@ -220,7 +220,6 @@ def sync(project: Project, url: str | None = None, token: str | None = None, tit
         raise SyncError(f"no token for {url}: give --token TOKEN (kept in {tokens_path()}, never in the project)")
     client = Client(url, token)
     client.check_version()
-    started = client.server_time()
     user = str(client.call("GET", "/api/current-user/whoami").get("email", ""))
     title = title or (known.title if known else Path(project.path or "annotator").stem)
     config = labeling_config(project.labels(), project.relation_types())
@@ -232,8 +231,8 @@ def sync(project: Project, url: str | None = None, token: str | None = None, tit
     report = SyncReport()
     store = SyncStore(project)
     fresh = _push(client, project, store, project_id, report, say)
-    _exchange(client, project, store, project_id, target.watermark, fresh, report, annotator, say)
-    settings.sync_target = replace(target, user=user, watermark=started)
+    watermark = _exchange(client, project, store, project_id, target.watermark, fresh, report, annotator, say)
+    settings.sync_target = replace(target, user=user, watermark=watermark)
     return report
 
 
@@ -329,9 +328,11 @@ def _adopt(client: Client, project: Project, store: SyncStore, project_id: int, 
 
 
 def _exchange(client: Client, project: Project, store: SyncStore, project_id: int, since: str, fresh: set[int],
-              report: SyncReport, annotator: str, say: Progress) -> None:
-    """Merge every document changed on either side since the last sync, then record what both sides hold."""
+              report: SyncReport, annotator: str, say: Progress) -> str:
+    """Merge every document changed on either side since the last sync, then record what both sides hold;
+    returns the server's time before it looked (the next sync looks for tasks changed since)."""
     synced = store.synced()
+    looked = client.server_time()
     by_task = {s.task_id: d for d, s in synced.items()}
     listed = client.tasks(project_id, since)
     changed = {by_task[t["id"]] for t in listed if t["id"] in by_task and t["id"] not in fresh
@@ -393,6 +394,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, project_id: in
         versions.update((t["id"], t.get("updated_at", "")) for t in client.tasks(project_id, since))
     _record(store, plans, {t: versions[t] for t in fresh | sent_to if t in versions})
     store.set_conflicts(plans, report.conflicts)
+    return looked
 
 
 def _live(spans: Spans) -> Spans:
