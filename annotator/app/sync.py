@@ -20,7 +20,6 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -120,9 +119,10 @@ class Client:
         return found
 
     def server_time(self) -> str:
-        """The server's clock a second ago, as Label Studio's filters take it."""
-        when = parsedate_to_datetime(self.date) - timedelta(seconds=1)
-        return when.strftime("%Y-%m-%dT%H:%M:%S.000000Z")
+        """The server's clock now, as its filters take it (its Date header drops the fraction of a second: never
+        later than the true time)."""
+        self.call("GET", "/api/version")
+        return parsedate_to_datetime(self.date).strftime("%Y-%m-%dT%H:%M:%S.000000Z")
 
     def tasks(self, project_id: int, since: str = "", fields: str = "task_only") -> list[dict]:
         """The project's tasks (without annotations), those updated after `since` if given, oldest first."""
@@ -230,8 +230,10 @@ def sync(project: Project, url: str | None = None, token: str | None = None, tit
     settings.sync_target = replace(target, user=user)
     report = SyncReport()
     store = SyncStore(project)
-    fresh = _push(client, project, store, project_id, report, say)
-    watermark = _exchange(client, project, store, project_id, target.watermark, fresh, report, annotator, say)
+    synced = store.synced()
+    fresh = _push(client, project, store, synced, project_id, report, say)
+    watermark = _exchange(client, project, store, synced, project_id, target.watermark, fresh, report, annotator,
+                          say)
     settings.sync_target = replace(target, user=user, watermark=watermark)
     return report
 
@@ -282,11 +284,10 @@ def _by_annotator(spans: list[Span]) -> Spans:
     return {who: frozenset(p) for who, p in out.items()}
 
 
-def _push(client: Client, project: Project, store: SyncStore, project_id: int, report: SyncReport,
-          say: Progress) -> set[int]:
-    """Documents the server lacks, as tasks, a batch per import call, each batch recorded once imported;
-    returns the ids of the tasks made."""
-    synced = store.synced()
+def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], project_id: int,
+          report: SyncReport, say: Progress) -> set[int]:
+    """Documents the server lacks, as tasks, a batch per import call, each batch recorded (in the store and
+    in `synced`) once imported; returns the ids of the tasks made."""
     new = [d for d in project.document_ids() if d not in synced]
     if not new:
         return set()
@@ -303,7 +304,9 @@ def _push(client: Client, project: Project, store: SyncStore, project_id: int, r
             tasks.append(made)
             bases.append(_by_annotator(spans))
         ids = client.call("POST", f"/api/projects/{project_id}/import", tasks, return_task_ids="true")["task_ids"]
-        store.record({d: Synced(t, "", base) for d, t, base in zip(part, ids, bases)})
+        made = {d: Synced(t, "", base) for d, t, base in zip(part, ids, bases)}
+        store.record(made)
+        synced.update(made)
         fresh.update(ids)
         report.pushed += len(part)
         say(f"pushed {min(i + BATCH, len(new))} of {len(new)} document(s)")
@@ -313,7 +316,7 @@ def _push(client: Client, project: Project, store: SyncStore, project_id: int, r
 def _adopt(client: Client, project: Project, store: SyncStore, project_id: int, synced: dict[int, Synced],
            new: list[int]) -> list[int]:
     """Link documents to tasks the server already has for their text (a sync stopped after an import, or another
-    desktop's push); returns the documents still to push."""
+    desktop's push), in the store and in `synced`; returns the documents still to push."""
     total = client.call("GET", f"/api/projects/{project_id}").get("task_number", 0)
     if total <= len(synced):
         return new
@@ -324,14 +327,14 @@ def _adopt(client: Client, project: Project, store: SyncStore, project_id: int, 
     adopted = {d: Synced(by_hash[h], "", {}) for d, h in hashes.items() if h in by_hash}
     if adopted:
         store.record(adopted)
+        synced.update(adopted)
     return [d for d in new if d not in adopted]
 
 
-def _exchange(client: Client, project: Project, store: SyncStore, project_id: int, since: str, fresh: set[int],
-              report: SyncReport, annotator: str, say: Progress) -> str:
+def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], project_id: int,
+              since: str, fresh: set[int], report: SyncReport, annotator: str, say: Progress) -> str:
     """Merge every document changed on either side since the last sync, then record what both sides hold;
     returns the server's time before it looked (the next sync looks for tasks changed since)."""
-    synced = store.synced()
     looked = client.server_time()
     by_task = {s.task_id: d for d, s in synced.items()}
     listed = client.tasks(project_id, since)
@@ -392,7 +395,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, project_id: in
     versions = {t["id"]: t.get("updated_at", "") for t in listed}
     if sent_to:  # what the server holds now for the tasks this sync wrote
         versions.update((t["id"], t.get("updated_at", "")) for t in client.tasks(project_id, since))
-    _record(store, plans, {t: versions[t] for t in fresh | sent_to if t in versions})
+    _record(project, store, synced, plans, {t: versions[t] for t in fresh | sent_to if t in versions})
     store.set_conflicts(plans, report.conflicts)
     return looked
 
@@ -420,14 +423,13 @@ def _remote_spans(remote: dict, doc: Document, labels: set[str]) -> tuple[Spans,
     return spans, {who: a["id"] for who, a in latest.items()}
 
 
-def _record(store: SyncStore, plans: dict, versions: dict[int, str]) -> None:
+def _record(project: Project, store: SyncStore, synced: dict[int, Synced], plans: dict,
+            versions: dict[int, str]) -> None:
     """Remember each merged document's new base (what both sides now hold) and its task's version: as read,
     or for the tasks this sync wrote (`versions`), as the server lists them after the writes."""
-    local = store.accepted()
-    synced = store.synced()
     states = {}
     for doc_id, (state, remote, seen) in plans.items():
-        here = local.get(doc_id, {})
+        here = _by_annotator(project.spans(doc_id, ("accepted",)))
         base = {who: here.get(who, frozenset()) & places for who, places in remote.items()}
         states[doc_id] = Synced(state.task_id, versions.get(state.task_id, seen), _live(base))
     by_task = {s.task_id: d for d, s in synced.items()}
