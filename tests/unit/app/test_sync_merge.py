@@ -5,6 +5,8 @@ import stat
 from annotator.app.sync import SyncReport, load_token, save_token, three_way, tokens_path
 from annotator.core.model import Document
 from annotator.core.text import content_hash
+from annotator.store import schema
+from annotator.store.project import Project
 from annotator.store.sync import Conflict, Synced, SyncStore
 
 A, B, C = (0, 3, "REGION"), (5, 8, "AMOUNT"), (10, 12, "PERSON")
@@ -70,3 +72,13 @@ def test_sync_state_and_conflicts_are_stored(fresh_project):
     assert store.conflicts() == [Conflict(doc, "wang", f(A), f(B))]
     store.set_conflicts([doc], [])
     assert store.conflicts() == []
+
+
+def test_migration_5_adds_the_sync_tables_to_an_older_project(tmp_path):
+    path = tmp_path / "v4.annot"
+    with Project.open(path) as p:
+        for statement in ("DROP TABLE sync_conflicts", "DROP TABLE sync_state", "PRAGMA user_version = 4"):
+            p.db.execute(statement)
+    with Project.open(path) as p:
+        assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+        assert SyncStore(p).synced() == {} and SyncStore(p).conflicts() == []
