@@ -323,7 +323,7 @@ def cmd_sync(args) -> int:
 
     with _session(args, create=False) as session:
         report = sync(session.project, args.url, args.token, args.project, args.annotator or default_annotator(),
-                      lambda line: print(line, file=sys.stderr))
+                      lambda done, of, what: print(what, file=sys.stderr))
     for line in report.lines():
         print(line)
     return 0

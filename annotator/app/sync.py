@@ -11,6 +11,7 @@ user's config folder (mode 0600), never in the project, and is never printed.
 """
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import urllib.error
@@ -38,7 +39,7 @@ BATCH = 1000  # tasks per import call (Label Studio takes far more; a batch is a
 PAGE = 1000  # tasks per page when listing
 TOKENS = "labelstudio-tokens.json"  # in the user's config folder: server URL -> token
 
-Progress = Callable[[str], None]
+Progress = Callable[[int, int, str], None]  # (done, of, what)
 
 
 class SyncError(AnnotatorError):
@@ -99,7 +100,7 @@ class Client:
             if e.code in (401, 403):
                 raise SyncError(f"{self.url}: the server refused the token (HTTP {e.code})") from None
             raise SyncError(f"{self.url}: {method} {path} answered HTTP {e.code}{_detail(e)}") from None
-        except (urllib.error.URLError, OSError) as e:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             raise SyncError(f"{self.url}: cannot reach the server ({getattr(e, 'reason', None) or e})") from None
         try:
             return json.loads(raw) if raw else None
@@ -204,10 +205,19 @@ def _places(places: frozenset[Place]) -> str:
 
 
 def sync(project: Project, url: str | None = None, token: str | None = None, title: str | None = None,
-         annotator: str = "", progress: Progress | None = None) -> SyncReport:
+         annotator: str = "", progress: Progress | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncReport:
     """Sync `project` with the Label Studio project `title` on `url` (remembered after the first sync, as is the
-    token, in the user's config folder). The local changes are one step `annotator` can undo."""
-    say = progress or (lambda line: None)
+    token, in the user's config folder). The local changes are one step `annotator` can undo. Cancelled
+    (checked between batches and documents), it stops as a killed sync would: the next one goes on."""
+    report_progress = progress or (lambda done, of, what: None)
+    stop = cancelled or (lambda: False)
+
+    def say(done: int, of: int, what: str) -> None:
+        if stop():
+            raise SyncError("sync cancelled; what was done is kept, and the next sync goes on from there")
+        report_progress(done, of, what)
+
     settings = ProjectSettings(project)
     known = settings.sync_target
     url = (url or (known.url if known else "")).rstrip("/")
@@ -309,7 +319,7 @@ def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, 
         synced.update(made)
         fresh.update(ids)
         report.pushed += len(part)
-        say(f"pushed {min(i + BATCH, len(new))} of {len(new)} document(s)")
+        say(min(i + BATCH, len(new)), len(new), f"pushed {min(i + BATCH, len(new))} of {len(new)} document(s)")
     return fresh
 
 
@@ -389,7 +399,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
             report.sent += 1
             sent_to.add(state.task_id)
         plans[doc_id] = (state, new_remote, remote.get("updated_at", ""))
-        say(f"merged {n} of {len(changed)} changed document(s)")
+        say(n, len(changed), f"merged {n} of {len(changed)} changed document(s)")
     if merges:
         project.change_spans([s for m in merges for s in m.before], [s for m in merges for s in m.after], annotator)
     versions = {t["id"]: t.get("updated_at", "") for t in listed}

@@ -42,3 +42,21 @@ def test_the_agreement_view_lists_labels_and_documents_worst_first_and_opens_one
     assert [documents.item(r, 0).text() for r in range(documents.rowCount())] == ["hard.txt", "calm.txt"]
     documents.cellDoubleClicked.emit(0, 0)
     assert window.doc_id == hard
+
+
+def test_team_sync_says_in_one_message_when_the_server_cannot_be_reached(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.dialogs import SyncDialog
+    from annotator.store.settings import ProjectSettings
+
+    dialog = SyncDialog(" http://127.0.0.1:9 ", "a-token", "team")
+    assert dialog.values() == ("http://127.0.0.1:9", "a-token", "team")
+    assert dialog.token.echoMode() == dialog.token.EchoMode.Password
+    dialog.deleteLater()
+    before = window.project.stats()
+    window.sync("http://127.0.0.1:9", "a-token", "team")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorMessage") is not None, timeout=10_000)
+    text = window.findChild(QMessageBox, "errorMessage").text()
+    assert "cannot reach the server" in text and "a-token" not in text
+    assert window.project.stats() == before and ProjectSettings(window.project).sync_target is None
