@@ -242,8 +242,8 @@ def sync(project: Project, url: str | None = None, token: str | None = None, tit
     store = SyncStore(project)
     synced = store.synced()
     fresh = _push(client, project, store, synced, project_id, report, say)
-    watermark = _exchange(client, project, store, synced, project_id, target.watermark, fresh, report, annotator,
-                          say)
+    watermark = _exchange(client, project, store, synced, project_id, user, target.watermark, fresh, report,
+                          annotator, say)
     settings.sync_target = replace(target, user=user, watermark=watermark)
     return report
 
@@ -342,7 +342,7 @@ def _adopt(client: Client, project: Project, store: SyncStore, project_id: int, 
 
 
 def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], project_id: int,
-              since: str, fresh: set[int], report: SyncReport, annotator: str, say: Progress) -> str:
+              user: str, since: str, fresh: set[int], report: SyncReport, annotator: str, say: Progress) -> str:
     """Merge every document changed on either side since the last sync, then record what both sides hold;
     returns the server's time before it looked (the next sync looks for tasks changed since)."""
     looked = client.server_time()
@@ -361,7 +361,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
         state = synced[doc_id]
         remote = client.call("GET", f"/api/tasks/{state.task_id}")
         try:
-            theirs, annotations = _remote_spans(remote, project.document(doc_id), labels)
+            theirs, annotations = _remote_spans(remote, project.document(doc_id), labels, user)
         except InputError as e:
             report.problems.append(f"document {doc_id} (task {state.task_id}): {e}")
             continue
@@ -404,7 +404,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
         project.change_spans([s for m in merges for s in m.before], [s for m in merges for s in m.after], annotator)
     versions = {t["id"]: t.get("updated_at", "") for t in listed}
     if sent_to:  # what the server holds now for the tasks this sync wrote
-        versions.update((t["id"], t.get("updated_at", "")) for t in client.tasks(project_id, since))
+        versions.update((t["id"], t.get("updated_at", "")) for t in client.tasks(project_id, looked))
     _record(project, store, synced, plans, {t: versions[t] for t in fresh | sent_to if t in versions})
     store.set_conflicts(plans, report.conflicts)
     return looked
@@ -414,13 +414,20 @@ def _live(spans: Spans) -> Spans:
     return {who: places for who, places in spans.items() if places}
 
 
-def _remote_spans(remote: dict, doc: Document, labels: set[str]) -> tuple[Spans, dict[str, int]]:
+def _author(annotation: dict, user: str) -> str:
+    """An annotation's annotator; one of the sync's own user without an `annotated_by` name holds the spans
+    of no annotator ('')."""
+    who = annotator_of(annotation)
+    return "" if who == user and not annotator_of({"result": annotation.get("result")}) else who
+
+
+def _remote_spans(remote: dict, doc: Document, labels: set[str], user: str) -> tuple[Spans, dict[str, int]]:
     """Each annotator's spans in a task, read by ingest/tasks.py one annotation at a time (the latest of each
     annotator), and their annotations' ids; InputError if a span does not fit or the text is not the document's."""
     latest: dict[str, dict] = {}
     for a in sorted(remote.get("annotations") or [], key=lambda a: str(a.get("updated_at") or "")):
         if isinstance(a, dict) and not a.get("was_cancelled"):
-            latest[annotator_of(a)] = a
+            latest[_author(a, user)] = a
     records = [{"data": remote.get("data"), "annotations": [a]} for a in latest.values()]
     if not records:
         return {}, {}

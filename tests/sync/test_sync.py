@@ -110,6 +110,17 @@ def test_changes_on_both_sides_are_merged(project, ls_server, title):
     assert run(project, ls_server, title).conflicts == []
 
 
+def test_spans_of_no_annotator_stay_so(project, ls_server, second_user, title):
+    project.add_span(2, 9, 13, "AMOUNT")  # accepted, nobody's
+    run(project, ls_server, title)
+    park = task_of(project, ls_server, 2)
+    ls_server.api("POST", f"/api/tasks/{park['id']}/annotations",
+                  {"completed_by": second_user["id"], "result": [region(15, 18, "REGION", "新公园")]})
+    assert run(project, ls_server, title).received == 1
+    assert places(project, 2, "") == {(9, 13, "AMOUNT")}
+    assert run(project, ls_server, title).lines() == ["nothing to sync: both sides are up to date"]
+
+
 def test_a_span_changed_on_both_sides_is_a_conflict_kept_on_both(project, ls_server, title):
     run(project, ls_server, title)
     span = next(s for s in project.spans(1, ("accepted",)))
