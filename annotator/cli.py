@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="the Label Studio server (default: the one last synced with)")
     p.add_argument("--token", metavar="TOKEN", help="your Label Studio API token (default: the one kept)")
     p.add_argument("--project", metavar="TITLE", help="the Label Studio project (default: the project file's name)")
+    p.add_argument("--person", metavar="NAME=EMAIL", action="append", default=[],
+                   help="an annotator's Label Studio user, remembered (repeatable): their annotations there are "
+                        "that user's, and that user's annotations are theirs here")
     _add_annotator(p)
     _add_db(p)
 
@@ -321,9 +324,13 @@ def cmd_sync(args) -> int:
     from annotator.app.session import default_annotator
     from annotator.app.sync import sync
 
+    if any("=" not in p for p in args.person):
+        print("annotator sync: give --person as NAME=EMAIL", file=sys.stderr)
+        return 2
+    people = dict(p.split("=", 1) for p in args.person)
     with _session(args, create=False) as session:
         report = sync(session.project, args.url, args.token, args.project, args.annotator or default_annotator(),
-                      lambda done, of, what: print(what, file=sys.stderr))
+                      lambda done, of, what: print(what, file=sys.stderr), people=people)
     for line in report.lines():
         print(line)
     return 0

@@ -206,10 +206,12 @@ def _places(places: frozenset[Place]) -> str:
 
 def sync(project: Project, url: str | None = None, token: str | None = None, title: str | None = None,
          annotator: str = "", progress: Progress | None = None,
-         cancelled: Callable[[], bool] | None = None) -> SyncReport:
+         cancelled: Callable[[], bool] | None = None, people: dict[str, str] | None = None) -> SyncReport:
     """Sync `project` with the Label Studio project `title` on `url` (remembered after the first sync, as is the
-    token, in the user's config folder). The local changes are one step `annotator` can undo. Cancelled
-    (checked between batches and documents), it stops as a killed sync would: the next one goes on."""
+    token, in the user's config folder). `people` (name -> email, remembered, added to those known) makes an
+    annotator's annotations those of their Label Studio user. The local changes are one step `annotator` can
+    undo. Cancelled (checked between batches and documents), it stops as a killed sync would: the next one
+    goes on."""
     report_progress = progress or (lambda done, of, what: None)
     stop = cancelled or (lambda: False)
 
@@ -238,14 +240,51 @@ def sync(project: Project, url: str | None = None, token: str | None = None, tit
     save_token(url, token)
     target = known or SyncTarget(url, project_id, title, user)
     settings.sync_target = replace(target, user=user)
+    if people:
+        settings.sync_people = {**settings.sync_people, **people}
     report = SyncReport()
+    team = _team(client, user, settings.sync_people, report)
     store = SyncStore(project)
     synced = store.synced()
-    fresh = _push(client, project, store, synced, project_id, report, say)
-    watermark = _exchange(client, project, store, synced, project_id, user, target.watermark, fresh, report,
+    fresh = _push(client, project, store, synced, project_id, team, report, say)
+    watermark = _exchange(client, project, store, synced, project_id, team, target.watermark, fresh, report,
                           annotator, say)
     settings.sync_target = replace(target, user=user, watermark=watermark)
     return report
+
+
+@dataclass(frozen=True)
+class Team:
+    """Who is who on the server: the sync's own user, and our annotators' Label Studio users."""
+
+    user: str  # the token's user (email)
+    ids: dict[str, int]  # annotator name -> Label Studio user id
+    names: dict[str, str]  # Label Studio email -> annotator name
+
+    def author(self, annotation: dict) -> str:
+        """An annotation's annotator: its `annotated_by` name, else its user's annotator; one of the sync's own
+        user without a name holds the spans of no annotator ('')."""
+        who = annotator_of(annotation)
+        if who == self.user and not annotator_of({"result": annotation.get("result")}):
+            return ""
+        return self.names.get(who, who)
+
+    def owned(self, annotation: dict, who: str) -> dict:
+        """`annotation` given to the Label Studio user of `who`, if they have one."""
+        return {**annotation, "completed_by": self.ids[who]} if who in self.ids else annotation
+
+
+def _team(client: Client, user: str, people: dict[str, str], report: SyncReport) -> Team:
+    if not people:
+        return Team(user, {}, {})
+    answer = client.call("GET", "/api/users", page_size=10_000)
+    users = {u.get("email"): u["id"] for u in (answer if isinstance(answer, list) else answer.get("results", []))}
+    for name, email in sorted(people.items()):
+        if email not in users:
+            report.problems.append(f"no Label Studio user {email}: {name}'s annotations there are the sync's own "
+                                   "user's")
+    return Team(user, {n: users[e] for n, e in people.items() if e in users},
+                {e: n for n, e in people.items()})
 
 
 def _project(client: Client, title: str, config: str) -> int:
@@ -295,7 +334,7 @@ def _by_annotator(spans: list[Span]) -> Spans:
 
 
 def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], project_id: int,
-          report: SyncReport, say: Progress) -> set[int]:
+          team: Team, report: SyncReport, say: Progress) -> set[int]:
     """Documents the server lacks, as tasks, a batch per import call, each batch recorded (in the store and
     in `synced`) once imported; returns the ids of the tasks made."""
     new = [d for d in project.document_ids() if d not in synced]
@@ -311,6 +350,7 @@ def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, 
             made = task(doc, spans)
             del made["id"]  # the server numbers its tasks
             made["data"]["content_hash"] = doc.content_hash
+            made["annotations"] = [team.owned(a, team.author(a)) for a in made["annotations"]]
             tasks.append(made)
             bases.append(_by_annotator(spans))
         ids = client.call("POST", f"/api/projects/{project_id}/import", tasks, return_task_ids="true")["task_ids"]
@@ -342,7 +382,7 @@ def _adopt(client: Client, project: Project, store: SyncStore, project_id: int, 
 
 
 def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], project_id: int,
-              user: str, since: str, fresh: set[int], report: SyncReport, annotator: str, say: Progress) -> str:
+              team: Team, since: str, fresh: set[int], report: SyncReport, annotator: str, say: Progress) -> str:
     """Merge every document changed on either side since the last sync, then record what both sides hold;
     returns the server's time before it looked (the next sync looks for tasks changed since)."""
     looked = client.server_time()
@@ -361,7 +401,7 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
         state = synced[doc_id]
         remote = client.call("GET", f"/api/tasks/{state.task_id}")
         try:
-            theirs, annotations = _remote_spans(remote, project.document(doc_id), labels, user)
+            theirs, annotations = _remote_spans(remote, project.document(doc_id), labels, team)
         except InputError as e:
             report.problems.append(f"document {doc_id} (task {state.task_id}): {e}")
             continue
@@ -393,7 +433,8 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
                 if who in annotations:
                     client.call("PATCH", f"/api/annotations/{annotations[who]}", {"result": result})
                 else:
-                    client.call("POST", f"/api/tasks/{state.task_id}/annotations", {"result": result})
+                    client.call("POST", f"/api/tasks/{state.task_id}/annotations",
+                                team.owned({"result": result}, who))
                 sent = True
         if sent:
             report.sent += 1
@@ -414,20 +455,13 @@ def _live(spans: Spans) -> Spans:
     return {who: places for who, places in spans.items() if places}
 
 
-def _author(annotation: dict, user: str) -> str:
-    """An annotation's annotator; one of the sync's own user without an `annotated_by` name holds the spans
-    of no annotator ('')."""
-    who = annotator_of(annotation)
-    return "" if who == user and not annotator_of({"result": annotation.get("result")}) else who
-
-
-def _remote_spans(remote: dict, doc: Document, labels: set[str], user: str) -> tuple[Spans, dict[str, int]]:
+def _remote_spans(remote: dict, doc: Document, labels: set[str], team: Team) -> tuple[Spans, dict[str, int]]:
     """Each annotator's spans in a task, read by ingest/tasks.py one annotation at a time (the latest of each
     annotator), and their annotations' ids; InputError if a span does not fit or the text is not the document's."""
     latest: dict[str, dict] = {}
     for a in sorted(remote.get("annotations") or [], key=lambda a: str(a.get("updated_at") or "")):
         if isinstance(a, dict) and not a.get("was_cancelled"):
-            latest[_author(a, user)] = a
+            latest[team.author(a)] = a
     records = [{"data": remote.get("data"), "annotations": [a]} for a in latest.values()]
     if not records:
         return {}, {}

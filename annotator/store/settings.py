@@ -67,3 +67,12 @@ class ProjectSettings:
     @sync_target.setter
     def sync_target(self, target: SyncTarget) -> None:
         self.project.set_setting("sync_target", json.dumps(asdict(target), ensure_ascii=False))
+
+    @property
+    def sync_people(self) -> dict[str, str]:
+        """Our annotators' Label Studio users: name -> email (their annotations there are that user's)."""
+        return json.loads(self.project.setting("sync_people") or "{}")
+
+    @sync_people.setter
+    def sync_people(self, people: dict[str, str]) -> None:
+        self.project.set_setting("sync_people", json.dumps(people, ensure_ascii=False, sort_keys=True))

@@ -121,6 +121,20 @@ def test_spans_of_no_annotator_stay_so(project, ls_server, second_user, title):
     assert run(project, ls_server, title).lines() == ["nothing to sync: both sides are up to date"]
 
 
+def test_an_annotator_is_their_label_studio_user(project, ls_server, second_user, title):
+    project.add_span(2, 9, 13, "AMOUNT", annotator="li")
+    run(project, ls_server, title, people={"li": second_user["email"], "zhao": "nobody@example.com"})
+    lis = annotation_of(task_of(project, ls_server, 2), "li")
+    assert lis["completed_by"]["id"] == second_user["id"]
+    astral = task_of(project, ls_server, 1)  # li labels in Label Studio, without our annotated_by name
+    ls_server.api("POST", f"/api/tasks/{astral['id']}/annotations",
+                  {"completed_by": second_user["id"], "result": [region(1, 3, "PERSON", "赵敏")]})
+    report = run(project, ls_server, title)
+    assert places(project, 1, "li") == {(1, 3, "PERSON")} and report.received == 1
+    assert any("no Label Studio user nobody@example.com" in p for p in report.problems)
+    assert ProjectSettings(project).sync_people == {"li": second_user["email"], "zhao": "nobody@example.com"}
+
+
 def test_a_span_changed_on_both_sides_is_a_conflict_kept_on_both(project, ls_server, title):
     run(project, ls_server, title)
     span = next(s for s in project.spans(1, ("accepted",)))
