@@ -11,6 +11,7 @@ user's config folder (mode 0600), never in the project, and is never printed.
 """
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import os
@@ -19,14 +20,14 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Document, Span
-from annotator.export.labelstudio import labeling_config, task
+from annotator.export.labelstudio import MODEL_VERSION, labeling_config, task
 from annotator.ingest.corrections import merge, said
 from annotator.ingest.tasks import annotator_of, parse_tasks
 from annotator.store.locations import config_dir_path
@@ -186,15 +187,17 @@ class SyncReport:
     pushed: int = 0  # documents that became tasks
     sent: int = 0  # documents whose annotations the server took
     received: int = 0  # documents changed here
+    predicted: int = 0  # documents whose suggestions went to the server again
     changes: Counter = field(default_factory=Counter)  # the local changes, by corrections.WORDS
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # bad spans and tasks, reported and left out
 
     def lines(self) -> list[str]:
-        if not (self.pushed or self.sent or self.received or self.conflicts or self.problems):
+        if not (self.pushed or self.sent or self.received or self.predicted or self.conflicts or self.problems):
             return ["nothing to sync: both sides are up to date"]
         out = [f"{self.pushed} document(s) pushed as tasks, {self.sent} sent as changed annotations, "
-               f"{self.received} changed here" + (f" ({said(self.changes)})" if self.changes else "")]
+               f"{self.received} changed here" + (f" ({said(self.changes)})" if self.changes else "")
+               + (f", the suggestions of {self.predicted} sent again" if self.predicted else "")]
         out += [f"conflict: document {c.document_id}, {c.annotator}: here {_places(c.local)}, on the server "
                 f"{_places(c.remote)}; both kept until one side is changed to match" for c in self.conflicts]
         return out + [f"left out: {p}" for p in self.problems]
@@ -325,6 +328,13 @@ def _checked(doc: Document, spans: list[Span], report: SyncReport) -> list[Span]
     return good
 
 
+def _digest(pending: Iterable) -> str:
+    """What a prediction holds, in a word: a digest of [start, end, label, score] lists ('' for none)."""
+    rows = sorted(json.dumps([s, e, label, None if score is None else round(float(score), 6)])
+                  for s, e, label, score in pending)
+    return hashlib.sha1("\n".join(rows).encode()).hexdigest() if rows else ""
+
+
 def _by_annotator(spans: list[Span]) -> Spans:
     out: dict[str, set[Place]] = {}
     for s in spans:
@@ -352,9 +362,10 @@ def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, 
             made["data"]["content_hash"] = doc.content_hash
             made["annotations"] = [team.owned(a, team.author(a)) for a in made["annotations"]]
             tasks.append(made)
-            bases.append(_by_annotator(spans))
+            bases.append((_by_annotator(spans), _digest((s.start, s.end, s.label, s.score) for s in spans
+                                                        if s.state == "pending")))
         ids = client.call("POST", f"/api/projects/{project_id}/import", tasks, return_task_ids="true")["task_ids"]
-        made = {d: Synced(t, "", base) for d, t, base in zip(part, ids, bases)}
+        made = {d: Synced(t, "", base, digest) for d, t, (base, digest) in zip(part, ids, bases)}
         store.record(made)
         synced.update(made)
         fresh.update(ids)
@@ -443,12 +454,34 @@ def _exchange(client: Client, project: Project, store: SyncStore, synced: dict[i
         say(n, len(changed), f"merged {n} of {len(changed)} changed document(s)")
     if merges:
         project.change_spans([s for m in merges for s in m.before], [s for m in merges for s in m.after], annotator)
+    predicted = _predict(client, project, store, synced, fresh, say)
+    sent_to |= {synced[d].task_id for d in predicted}
     versions = {t["id"]: t.get("updated_at", "") for t in listed}
     if sent_to:  # what the server holds now for the tasks this sync wrote
         versions.update((t["id"], t.get("updated_at", "")) for t in client.tasks(project_id, looked))
-    _record(project, store, synced, plans, {t: versions[t] for t in fresh | sent_to if t in versions})
+    _record(project, store, synced, plans, {t: versions[t] for t in fresh | sent_to if t in versions}, predicted)
+    report.predicted = len(predicted)
     store.set_conflicts(plans, report.conflicts)
     return looked
+
+
+def _predict(client: Client, project: Project, store: SyncStore, synced: dict[int, Synced], fresh: set[int],
+             say: Progress) -> dict[int, str]:
+    """Replace the prediction of each task whose document's suggestions changed since they were pushed;
+    returns the new digests by document."""
+    pending = store.pending()
+    due = {d: _digest(pending.get(d, ())) for d, s in synced.items() if s.task_id not in fresh}
+    due = {d: digest for d, digest in due.items() if digest != synced[d].predicted}
+    for n, (doc_id, digest) in enumerate(sorted(due.items()), 1):
+        task_id = synced[doc_id].task_id
+        for old in client.call("GET", "/api/predictions", task=task_id) or []:
+            if str(old.get("model_version", "")).startswith(MODEL_VERSION.rsplit("-", 1)[0]):
+                client.call("DELETE", f"/api/predictions/{old['id']}")
+        made = task(project.document(doc_id), project.spans(doc_id, ("pending",))).get("predictions")
+        if made:
+            client.call("POST", "/api/predictions", {**made[0], "task": task_id})
+        say(n, len(due), f"sent the suggestions of {n} of {len(due)} document(s)")
+    return due
 
 
 def _live(spans: Spans) -> Spans:
@@ -475,18 +508,21 @@ def _remote_spans(remote: dict, doc: Document, labels: set[str], team: Team) -> 
 
 
 def _record(project: Project, store: SyncStore, synced: dict[int, Synced], plans: dict,
-            versions: dict[int, str]) -> None:
+            versions: dict[int, str], predicted: dict[int, str]) -> None:
     """Remember each merged document's new base (what both sides now hold) and its task's version: as read,
-    or for the tasks this sync wrote (`versions`), as the server lists them after the writes."""
+    or for the tasks this sync wrote (`versions`), as the server lists them after the writes; and the digests
+    of the predictions sent."""
     states = {}
     for doc_id, (state, remote, seen) in plans.items():
         here = _by_annotator(project.spans(doc_id, ("accepted",)))
         base = {who: here.get(who, frozenset()) & places for who, places in remote.items()}
-        states[doc_id] = Synced(state.task_id, versions.get(state.task_id, seen), _live(base))
+        states[doc_id] = replace(state, updated_at=versions.get(state.task_id, seen), base=_live(base))
     by_task = {s.task_id: d for d, s in synced.items()}
-    for task_id, version in versions.items():  # tasks pushed by this sync
+    for task_id, version in versions.items():  # tasks this sync pushed, or sent predictions to
         doc_id = by_task.get(task_id)
         if doc_id is not None and doc_id not in states:
             states[doc_id] = replace(synced[doc_id], updated_at=version)
+    for doc_id, digest in predicted.items():
+        states[doc_id] = replace(states.get(doc_id, synced[doc_id]), predicted=digest)
     if states:
         store.record(states)

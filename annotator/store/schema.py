@@ -172,14 +172,16 @@ def m004_relations(db: Database) -> None:
 
 def m005_sync(db: Database) -> None:
     """Team sync with a Label Studio server: each synced document's task, the task's version as last seen
-    (its `updated_at`) and the spans both sides agreed on then (the base of the three-way merge, JSON
-    {annotator: [[start, end, label], ...]}); and the conflicts the last sync found, until resolved."""
+    (its `updated_at`), the spans both sides agreed on then (the base of the three-way merge, JSON
+    {annotator: [[start, end, label], ...]}) and a digest of the suggestions its prediction holds; and the
+    conflicts the last sync found, until resolved."""
     db.execute("""
         CREATE TABLE sync_state (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             task_id INTEGER NOT NULL UNIQUE,
             updated_at TEXT NOT NULL DEFAULT '',
-            base TEXT NOT NULL DEFAULT '{}'
+            base TEXT NOT NULL DEFAULT '{}',
+            predicted TEXT NOT NULL DEFAULT ''
         )""")
     db.execute("""
         CREATE TABLE sync_conflicts (

@@ -18,6 +18,7 @@ class Synced:
     task_id: int
     updated_at: str  # the task's updated_at when this project last saw or wrote it ('' unknown)
     base: Spans
+    predicted: str = ""  # a digest of the pending suggestions its prediction holds ('' none)
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,16 @@ class SyncStore:
 
     def synced(self) -> dict[int, Synced]:
         """Every synced document's state, by document id."""
-        return {d: Synced(t, u, _spans(b)) for d, t, u, b in
-                self.db.execute("SELECT document_id, task_id, updated_at, base FROM sync_state")}
+        return {d: Synced(t, u, _spans(b), p) for d, t, u, b, p in
+                self.db.execute("SELECT document_id, task_id, updated_at, base, predicted FROM sync_state")}
 
     def record(self, states: dict[int, Synced]) -> None:
         """Remember documents' states (one transaction)."""
         with self.project._write():
             self.db.conn.executemany(
-                "INSERT OR REPLACE INTO sync_state (document_id, task_id, updated_at, base) VALUES (?, ?, ?, ?)",
-                [(d, s.task_id, s.updated_at, _text(s.base)) for d, s in states.items()])
+                "INSERT OR REPLACE INTO sync_state (document_id, task_id, updated_at, base, predicted) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(d, s.task_id, s.updated_at, _text(s.base), s.predicted) for d, s in states.items()])
 
     def set_conflicts(self, doc_ids: Iterable[int], conflicts: list[Conflict]) -> None:
         """The open conflicts of `doc_ids` are now `conflicts` (resolved ones go)."""
@@ -81,3 +83,9 @@ class SyncStore:
                 "WHERE state = 'accepted' GROUP BY document_id, annotator"):
             out.setdefault(doc, {})[who] = frozenset(map(tuple, json.loads(places)))
         return out
+
+    def pending(self) -> dict[int, list[list]]:
+        """Every document's pending suggestions as [start, end, label, score] lists, in no set order."""
+        return {doc: json.loads(rows) for doc, rows in self.db.execute(
+            "SELECT document_id, json_group_array(json_array(start, \"end\", label, score)) FROM spans "
+            "WHERE state = 'pending' GROUP BY document_id")}

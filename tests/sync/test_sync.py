@@ -135,6 +135,22 @@ def test_an_annotator_is_their_label_studio_user(project, ls_server, second_user
     assert ProjectSettings(project).sync_people == {"li": second_user["email"], "zhao": "nobody@example.com"}
 
 
+def test_suggestions_made_after_the_push_replace_the_prediction(project, ls_server, title):
+    run(project, ls_server, title)
+    project.add_span(2, 9, 13, "AMOUNT", origin="suggested", state="pending", score=0.7)
+    assert run(project, ls_server, title).predicted == 1
+    park = task_of(project, ls_server, 2)["id"]
+    [prediction] = ls_server.api("GET", f"/api/predictions?task={park}")
+    assert [(r["value"]["start"], r["value"]["end"], r["value"]["labels"]) for r in prediction["result"]] == [
+        (9, 13, ["AMOUNT"])]
+    assert run(project, ls_server, title).lines() == ["nothing to sync: both sides are up to date"]
+    suggestion = project.spans(2, ("pending",))[0]
+    project.update_span(suggestion.id, state="accepted", annotator="wang")  # accepted here: an annotation now
+    report = run(project, ls_server, title)
+    assert report.sent == 1 and report.predicted == 1
+    assert ls_server.api("GET", f"/api/predictions?task={park}") == []
+
+
 def test_a_span_changed_on_both_sides_is_a_conflict_kept_on_both(project, ls_server, title):
     run(project, ls_server, title)
     span = next(s for s in project.spans(1, ("accepted",)))
