@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -328,11 +328,10 @@ def _checked(doc: Document, spans: list[Span], report: SyncReport) -> list[Span]
     return good
 
 
-def _digest(pending: Iterable) -> str:
-    """What a prediction holds, in a word: a digest of [start, end, label, score] lists ('' for none)."""
-    rows = sorted(json.dumps([s, e, label, None if score is None else round(float(score), 6)])
-                  for s, e, label, score in pending)
-    return hashlib.sha1("\n".join(rows).encode()).hexdigest() if rows else ""
+def _digest(pending: str) -> str:
+    """What a prediction holds, in a word: a digest of a document's pending suggestions (SyncStore.pending;
+    '' for none)."""
+    return hashlib.sha1(pending.encode()).hexdigest() if pending else ""
 
 
 def _by_annotator(spans: list[Span]) -> Spans:
@@ -351,6 +350,7 @@ def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, 
     if not new:
         return set()
     new = _adopt(client, project, store, project_id, synced, new)
+    pending = store.pending()
     fresh: set[int] = set()
     for i in range(0, len(new), BATCH):
         part, tasks, bases = new[i:i + BATCH], [], []
@@ -362,8 +362,7 @@ def _push(client: Client, project: Project, store: SyncStore, synced: dict[int, 
             made["data"]["content_hash"] = doc.content_hash
             made["annotations"] = [team.owned(a, team.author(a)) for a in made["annotations"]]
             tasks.append(made)
-            bases.append((_by_annotator(spans), _digest((s.start, s.end, s.label, s.score) for s in spans
-                                                        if s.state == "pending")))
+            bases.append((_by_annotator(spans), _digest(pending.get(doc_id, ""))))
         ids = client.call("POST", f"/api/projects/{project_id}/import", tasks, return_task_ids="true")["task_ids"]
         made = {d: Synced(t, "", base, digest) for d, t, (base, digest) in zip(part, ids, bases)}
         store.record(made)
@@ -470,7 +469,7 @@ def _predict(client: Client, project: Project, store: SyncStore, synced: dict[in
     """Replace the prediction of each task whose document's suggestions changed since they were pushed;
     returns the new digests by document."""
     pending = store.pending()
-    due = {d: _digest(pending.get(d, ())) for d, s in synced.items() if s.task_id not in fresh}
+    due = {d: _digest(pending.get(d, "")) for d, s in synced.items() if s.task_id not in fresh}
     due = {d: digest for d, digest in due.items() if digest != synced[d].predicted}
     for n, (doc_id, digest) in enumerate(sorted(due.items()), 1):
         task_id = synced[doc_id].task_id

@@ -84,8 +84,9 @@ class SyncStore:
             out.setdefault(doc, {})[who] = frozenset(map(tuple, json.loads(places)))
         return out
 
-    def pending(self) -> dict[int, list[list]]:
-        """Every document's pending suggestions as [start, end, label, score] lists, in no set order."""
-        return {doc: json.loads(rows) for doc, rows in self.db.execute(
-            "SELECT document_id, json_group_array(json_array(start, \"end\", label, score)) FROM spans "
-            "WHERE state = 'pending' GROUP BY document_id")}
+    def pending(self) -> dict[int, str]:
+        """Every document's pending suggestions in one line of text, in a set order (what a digest is made of)."""
+        return dict(self.db.execute(
+            "SELECT document_id, group_concat(spot, ';') FROM (SELECT document_id, start || ',' || \"end\" || ',' "
+            "|| label || ',' || coalesce(printf('%.6f', score), '') AS spot FROM spans WHERE state = 'pending' "
+            "ORDER BY document_id, start, \"end\", label) GROUP BY document_id"))
