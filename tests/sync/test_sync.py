@@ -224,6 +224,32 @@ def test_a_sync_stopped_between_import_and_record_adopts_its_tasks(tmp_path, ls_
         _same_as_uninterrupted(p, ls_server)
 
 
+def test_a_sync_stopped_while_merging_ends_the_same_when_run_again(project, ls_server, title, monkeypatch):
+    run(project, ls_server, title)
+    project.add_span(2, 9, 13, "AMOUNT", annotator="wang")  # here
+    mine = annotation_of(task_of(project, ls_server, 1))  # there
+    ls_server.api("PATCH", f"/api/annotations/{mine['id']}", {"result": mine["result"] + [region(1, 3, "PERSON", "赵敏")]})
+    real = sync_module.Client.call
+
+    def stop_at_first_write(self, method, path, body=None, **query):
+        if method == "PATCH":
+            raise KeyboardInterrupt("stopped")
+        return real(self, method, path, body, **query)
+
+    monkeypatch.setattr(sync_module.Client, "call", stop_at_first_write)
+    with pytest.raises(KeyboardInterrupt):
+        run(project, ls_server, title)
+    monkeypatch.setattr(sync_module.Client, "call", real)
+    report = run(project, ls_server, title)
+    assert (report.received, report.sent, report.conflicts) == (1, 1, [])
+    assert places(project, 1) == {(7, 10, "REGION"), (1, 3, "PERSON")} and places(project, 2) == {
+        (0, 3, "REGION"), (9, 13, "AMOUNT")}
+    there = annotation_of(task_of(project, ls_server, 2))
+    assert sorted((r["value"]["start"], r["value"]["end"]) for r in there["result"] if r["type"] == "labels") == [
+        (0, 3), (9, 13)]
+    assert run(project, ls_server, title).lines() == ["nothing to sync: both sides are up to date"]
+
+
 def _same_as_uninterrupted(p, server):
     synced = SyncStore(p).synced()
     target = ProjectSettings(p).sync_target
