@@ -147,6 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=int, default=None, metavar="N", help="training steps (default 600)")
     _add_db(p)
 
+    p = sub.add_parser("sync", help="two-way sync with a Label Studio project (push, pull, merge)",
+                       description="Push new documents, suggestions and accepted spans to a Label Studio project, "
+                                   "pull the annotations changed there, and merge span by span; conflicts are "
+                                   "listed and kept on both sides. The server, project and token are remembered "
+                                   "(the token in your config folder, never in the project).")
+    p.add_argument("--url", metavar="URL", help="the Label Studio server (default: the one last synced with)")
+    p.add_argument("--token", metavar="TOKEN", help="your Label Studio API token (default: the one kept)")
+    p.add_argument("--project", metavar="TITLE", help="the Label Studio project (default: the project file's name)")
+    p.add_argument("--person", metavar="NAME=EMAIL", action="append", default=[],
+                   help="an annotator's Label Studio user, remembered (repeatable): their annotations there are "
+                        "that user's, and that user's annotations are theirs here")
+    _add_annotator(p)
+    _add_db(p)
+
     p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
     p.add_argument("--status", choices=sorted(STATUSES))
     _add_db(p)
@@ -333,6 +347,22 @@ def cmd_train(args) -> int:
     return 0
 
 
+def cmd_sync(args) -> int:
+    from annotator.app.session import default_annotator
+    from annotator.app.sync import sync
+
+    if any("=" not in p for p in args.person):
+        print("annotator sync: give --person as NAME=EMAIL", file=sys.stderr)
+        return 2
+    people = dict(p.split("=", 1) for p in args.person)
+    with _session(args, create=False) as session:
+        report = sync(session.project, args.url, args.token, args.project, args.annotator or default_annotator(),
+                      lambda done, of, what: print(what, file=sys.stderr), people=people)
+    for line in report.lines():
+        print(line)
+    return 0
+
+
 def cmd_documents(args) -> int:
     with _session(args, create=False) as session:
         project = session.project
@@ -365,4 +395,5 @@ def cmd_labels(args) -> int:
 
 COMMANDS = {"import": cmd_import, "suggest": cmd_suggest, "accept": cmd_review, "reject": cmd_review,
             "status": cmd_status, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement,
-            "train": cmd_train, "documents": cmd_documents, "stats": cmd_stats, "labels": cmd_labels}
+            "train": cmd_train, "sync": cmd_sync, "documents": cmd_documents, "stats": cmd_stats,
+            "labels": cmd_labels}

@@ -443,6 +443,14 @@
         <translation>正在合并项目</translation>
     </message>
     <message>
+        <source>Sync with Label Studio…</source>
+        <translation>与 Label Studio 同步…</translation>
+    </message>
+    <message>
+        <source>Syncing with Label Studio</source>
+        <translation>正在与 Label Studio 同步</translation>
+    </message>
+    <message>
         <source>Computing agreement</source>
         <translation>正在计算一致性</translation>
     </message>
@@ -1008,6 +1016,29 @@
     <message>
         <source>an adjudication decision on %d span(s)</source>
         <translation>一次涉及 %d 个标注的裁定</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with Label Studio</source>
+        <translation>与 Label Studio 同步</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Your Label Studio access token (Account &amp; Settings); kept in your config folder, readable only by you, never in the project</source>
+        <translation>你的 Label Studio 访问令牌（Account &amp; Settings）；保存在你的配置文件夹中，仅你可读，从不写入项目文件</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(tmp_path_factory.mktemp("userconfig")))
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ MENUS: tuple[tuple[str, tuple], ...] = (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Import files…"), ("Ctrl+I",), "choose_import_files"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Import folder…"), ("Ctrl+Shift+I",), "choose_import_folder"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Export…"), ("Ctrl+E",), "choose_export"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Sync with Label Studio…"), (), "choose_sync", name="syncAction"),
         SEPARATOR,
         Entry(QT_TRANSLATE_NOOP("MainWindow", "New project…"), ("Ctrl+N",), "choose_new_project"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Open project…"), ("Ctrl+O",), "choose_open_project"),

@@ -8,9 +8,10 @@ from pathlib import Path
 from annotator.app.agreement import project_agreement
 from annotator.app.exports import export
 from annotator.app.merge import merge_projects
-from annotator.app.training import DEFAULT_STEPS, train
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
+from annotator.app.sync import load_token, sync
+from annotator.app.training import DEFAULT_STEPS, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
 from annotator.export.select import Selection
@@ -20,6 +21,7 @@ from annotator.gui.messages import show_error, show_info, show_warning
 from annotator.gui.workers import BackgroundJob
 from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
 from annotator.suggest.documents import suggest_project
 
 
@@ -186,6 +188,34 @@ class Jobs:
             self._fill_span_list()
         lines = [r.error or r.line() for r in results]
         (show_warning if any(r.error for r in results) else show_info)(self, "\n".join(lines))
+
+    def choose_sync(self) -> None:
+        target = ProjectSettings(self.project).sync_target
+        url = target.url if target else ""
+        title = target.title if target else (self.project.path.stem if self.project.path else "")
+        dialog = dialogs.SyncDialog(url, (load_token(url) or "") if url else "", title, self)
+        if dialog.exec():
+            self.sync(*dialog.values())
+
+    def sync(self, url: str, token: str, title: str) -> None:
+        """Sync with Label Studio in a worker thread, with progress and cancel (a cancelled sync goes on next time)."""
+        annotator = self.annotator
+        self.run_job(tr("Syncing with Label Studio"),
+                     lambda project, progress, cancelled: sync(project, url or None, token or None, title or None,
+                                                               annotator, progress, cancelled),
+                     self._synced)
+
+    def _synced(self, report, error) -> None:
+        if error is not None:
+            return show_error(self, str(error))
+        self.model.reload()
+        self._update_status()
+        if report.received:  # written on the job's connection: so that Ctrl+Z here undoes them
+            self.project.forget_undo()
+            if self.doc_id is not None:
+                self.view.show_text(*self._shown())
+                self._fill_span_list()
+        (show_warning if report.conflicts or report.problems else show_info)(self, "\n".join(report.lines()))
 
     def show_agreement(self) -> None:
         self.run_job(tr("Computing agreement"),

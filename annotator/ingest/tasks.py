@@ -296,7 +296,7 @@ def _ls_task(task, path: Path, where: str) -> Task:
     anywhere: dict[str, int] = {}  # region id -> index of its (first) span, over the whole task
     linked = []  # (relation items, the regions of their container, what relations of the container are)
     for a in annotations:
-        who = _annotator(a, names)
+        who = annotator_of(a, names)
         annotators.append(who)
         here: dict[str, int] = {}
         for item in _regions(a):
@@ -363,7 +363,7 @@ def _ls_spans(text: str, item: dict, **fields) -> list[Span]:
             for label in labels]
 
 
-def _annotator(annotation: dict, names: dict) -> str:
+def annotator_of(annotation: dict, names: dict | None = None) -> str:
     """Our annotator's name from the annotated_by TextArea, else Label Studio's user: an email, or
     `labelstudio-ID` (a name an older export of ours mapped the id to)."""
     for item in _regions(annotation, "textarea"):
@@ -375,7 +375,7 @@ def _annotator(annotation: dict, names: dict) -> str:
         return str(completed_by.get("email") or completed_by.get("id") or "")
     if completed_by is None:
         return ""
-    return str(names.get(str(completed_by)) or f"labelstudio-{completed_by}")
+    return str((names or {}).get(str(completed_by)) or f"labelstudio-{completed_by}")
 
 
 def _number(value, what: str) -> float | None:

@@ -1,4 +1,5 @@
-"""Where the user's default project lives (platformdirs); ANNOTATOR_DATA_DIR overrides it (tests, portable use)."""
+"""Where the user's default project and config live (platformdirs); ANNOTATOR_DATA_DIR and ANNOTATOR_CONFIG_DIR
+override them (tests, portable use)."""
 from __future__ import annotations
 
 import os
@@ -27,6 +28,12 @@ def data_dir() -> Path:
     if not os.access(path, os.W_OK | os.X_OK):
         raise ProjectError(f"{path}: the data folder is read-only")
     return path
+
+
+def config_dir_path() -> Path:
+    """The user's config folder (secrets such as a Label Studio token); ANNOTATOR_CONFIG_DIR overrides it."""
+    override = os.environ.get("ANNOTATOR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("pairing-annotator", appauthor=False))
 
 
 def default_project_path() -> Path:

@@ -170,7 +170,32 @@ def m004_relations(db: Database) -> None:
                                                     "tails"), kind), sort_order=order))
 
 
-MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations)
+def m005_sync(db: Database) -> None:
+    """Team sync with a Label Studio server: each synced document's task, the task's version as last seen
+    (its `updated_at`), the spans both sides agreed on then (the base of the three-way merge, JSON
+    {annotator: [[start, end, label], ...]}) and a digest of the suggestions its prediction holds; and the
+    conflicts the last sync found, until resolved."""
+    db.execute("""
+        CREATE TABLE sync_state (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL UNIQUE,
+            updated_at TEXT NOT NULL DEFAULT '',
+            base TEXT NOT NULL DEFAULT '{}',
+            predicted TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("""
+        CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            local TEXT NOT NULL,
+            remote TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX sync_conflicts_document ON sync_conflicts(document_id)")
+
+
+MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

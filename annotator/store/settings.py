@@ -1,7 +1,21 @@
 """The settings a project keeps in its file, typed, each with its default in one place."""
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
+
 from annotator.store.project import Project
+
+
+@dataclass(frozen=True)
+class SyncTarget:
+    """The Label Studio server and project a project syncs with (its token is kept outside the project)."""
+
+    url: str
+    project_id: int
+    title: str
+    user: str  # the email of the token's Label Studio user
+    watermark: str = ""  # the server's time when the last sync began: pulls ask for tasks changed since
 
 
 class ProjectSettings:
@@ -53,3 +67,21 @@ class ProjectSettings:
     @seeded.setter
     def seeded(self, done: bool) -> None:
         self.project.set_setting("seeded", "1" if done else "")
+
+    @property
+    def sync_target(self) -> SyncTarget | None:
+        stored = self.project.setting("sync_target")
+        return SyncTarget(**json.loads(stored)) if stored else None
+
+    @sync_target.setter
+    def sync_target(self, target: SyncTarget) -> None:
+        self.project.set_setting("sync_target", json.dumps(asdict(target), ensure_ascii=False))
+
+    @property
+    def sync_people(self) -> dict[str, str]:
+        """Our annotators' Label Studio users: name -> email (their annotations there are that user's)."""
+        return json.loads(self.project.setting("sync_people") or "{}")
+
+    @sync_people.setter
+    def sync_people(self, people: dict[str, str]) -> None:
+        self.project.set_setting("sync_people", json.dumps(people, ensure_ascii=False, sort_keys=True))

@@ -82,3 +82,19 @@ def test_adjudicating_a_document_by_keys_gives_the_curator_spans(make_window, tm
     assert (15, 19, "AMOUNT") in curator("accepted")
     qtbot.keyClick(lanes, Qt.Key_Escape)
     assert not panel.isVisible() and window.doc_id == doc
+def test_team_sync_says_in_one_message_when_the_server_cannot_be_reached(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui.dialogs import SyncDialog
+    from annotator.store.settings import ProjectSettings
+
+    dialog = SyncDialog(" http://127.0.0.1:9 ", "a-token", "team")
+    assert dialog.values() == ("http://127.0.0.1:9", "a-token", "team")
+    assert dialog.token.echoMode() == dialog.token.EchoMode.Password
+    dialog.deleteLater()
+    before = window.project.stats()
+    window.sync("http://127.0.0.1:9", "a-token", "team")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorMessage") is not None, timeout=10_000)
+    text = window.findChild(QMessageBox, "errorMessage").text()
+    assert "cannot reach the server" in text and "a-token" not in text
+    assert window.project.stats() == before and ProjectSettings(window.project).sync_target is None

@@ -180,3 +180,13 @@ def test_an_export_says_what_it_left_out_and_refuses_to_be_empty(default_project
     assert code == 0 and "exported 1 documents, 0 spans" in out_text
     assert "left out: 4 document(s) not marked done" in out_text
     assert f"left out: {pending} pending suggestion(s)" in out_text
+
+
+def test_sync_without_a_server_or_with_a_bad_person_says_so(tmp_path, capsys):
+    from annotator.store.project import Project
+    Project.open(tmp_path / "p.annot").close()
+    code, out, err = run(capsys, "sync", "--db", str(tmp_path / "p.annot"))
+    assert code == 1 and err.strip() == "annotator: no server: give --url URL (remembered after the first sync)"
+    code, out, err = run(capsys, "sync", "--db", str(tmp_path / "p.annot"), "--url", "http://127.0.0.1:9",
+                         "--person", "li")
+    assert code == 2 and "NAME=EMAIL" in err

@@ -1,5 +1,5 @@
-"""Dialogs of the window: settings, import options and report, export, agreement, and the file and backup
-choosers."""
+"""Dialogs of the window: settings, import options and report, export, agreement, sync, and the file and
+backup choosers."""
 from annotator.gui.dialogs.agreement import AgreementDialog
 from annotator.gui.dialogs.choosers import (
     ask_backup, ask_new_project, ask_project, ask_projects_to_merge, ask_report_files, ask_report_folder,
@@ -7,6 +7,8 @@ from annotator.gui.dialogs.choosers import (
 from annotator.gui.dialogs.export import ExportDialog
 from annotator.gui.dialogs.imports import ImportOptionsDialog, ImportReportDialog
 from annotator.gui.dialogs.settings import SettingsDialog
+from annotator.gui.dialogs.sync import SyncDialog
 
-__all__ = ["AgreementDialog", "ExportDialog", "ImportOptionsDialog", "ImportReportDialog", "SettingsDialog", "ask_backup",
+__all__ = ["AgreementDialog", "ExportDialog", "ImportOptionsDialog", "ImportReportDialog", "SettingsDialog", "SyncDialog",
+           "ask_backup",
            "ask_new_project", "ask_project", "ask_projects_to_merge", "ask_report_files", "ask_report_folder"]

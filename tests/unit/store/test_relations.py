@@ -114,7 +114,8 @@ def test_migration_4_adds_relations_to_an_older_project(tmp_path):
     path = tmp_path / "v3.annot"
     with Project.open(path) as p:
         doc = add_doc(p)
-        for statement in ("DROP TABLE relations", "DROP TABLE relation_types", "PRAGMA user_version = 3"):
+        for statement in ("DROP TABLE sync_conflicts", "DROP TABLE sync_state", "DROP TABLE relations",
+                          "DROP TABLE relation_types", "PRAGMA user_version = 3"):
             p.db.execute(statement)
     with Project.open(path) as p:
         assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
