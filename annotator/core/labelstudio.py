@@ -8,6 +8,10 @@ FROM_NAME, TO_NAME = "label", "text"  # the Labels control and the Text object o
 # `completed_by` only as one of its own users) and writes it to its JSON and JSON_MIN exports.
 # Not "annotator": JSON_MIN uses that key for its own user.
 ANNOTATED_BY = "annotated_by"
+# Label Studio resolves a relation's ends inside its own annotation (or prediction), so a relation lives
+# where its two regions are; when its own annotator or state differ from that container's, a relation result
+# carries them under this key (Label Studio keeps a result's extra keys).
+RELATION_OWNER = "pairing_owner"
 _REGION_ID = re.compile(r"s([0-9]+)")
 
 

@@ -6,8 +6,10 @@ one of its own users, so annotations leave it out (the importing user gets them)
 and carry our annotator's name in a one-line TextArea of the config, which Label
 Studio keeps with the annotation and writes to both its JSON and JSON_MIN exports.
 A repaired document's raw text goes in the task data with the map back to it. Relations are results of type
-`relation` between region ids (`s123`), in the annotation of their annotator (accepted) or the prediction
-(pending); their types are the config's <Relations>.
+`relation` between region ids (`s123`), in the annotation or prediction that holds both regions (Label Studio
+looks for a relation's ends there), with their own annotator and state under RELATION_OWNER where those differ;
+a relation between spans of two annotators, or a suggestion and a decided span, has no such place and is
+left out (counted). Their types are the config's <Relations>.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from annotator import __version__
-from annotator.core.labelstudio import ANNOTATED_BY, FROM_NAME, TO_NAME, region_id
+from annotator.core.labelstudio import ANNOTATED_BY, FROM_NAME, RELATION_OWNER, TO_NAME, region_id
 from annotator.core.model import Document, Label, Relation, RelationType, Span
 from annotator.export.output import ExportTarget, absolute
 from annotator.export.select import Selection, selected, selected_relations
@@ -72,6 +74,16 @@ def _raw(doc: Document) -> dict:
     return {"raw_text": doc.original, "offset_map": doc.offset_map.runs()}
 
 
+def _container(span: Span) -> str | None:
+    """Where a span's region is: its annotator's annotation, or None, the prediction (a pending span)."""
+    return None if span.state == "pending" else span.annotator
+
+
+def placeable(spans: list[Span], head: int, tail: int) -> bool:
+    """Whether Label Studio can hold a relation between these two spans: both in one annotation or prediction."""
+    return _container(spans[head]) == _container(spans[tail])
+
+
 def task(doc: Document, spans: list[Span], relations: list[tuple[Relation, int, int]] = (),
          raw_offsets: bool = False) -> dict:
     text, spans = (doc.original, doc.raw_spans(spans)) if raw_offsets else (doc.text, spans)
@@ -84,8 +96,13 @@ def task(doc: Document, spans: list[Span], relations: list[tuple[Relation, int, 
         else:
             by_annotator.setdefault(s.annotator, []).append(region)
     for r, head, tail in relations:
+        where = _container(spans[head])
+        if where != _container(spans[tail]):
+            continue  # no annotation holds both ends: see placeable()
         item = _relation(r, spans[head], spans[tail])
-        (predicted if r.state == "pending" else by_annotator.setdefault(r.annotator, [])).append(item)
+        if (r.state == "pending") != (where is None) or (where is not None and r.annotator != where):
+            item[RELATION_OWNER] = {"annotator": r.annotator, "state": r.state}
+        (predicted if where is None else by_annotator.setdefault(where, [])).append(item)
     out = {"id": doc.id, "data": {"text": text, "doc_id": doc.id, "name": doc.name,
                                   "meta": {**doc.meta, "status": doc.status}, **({} if raw_offsets else _raw(doc))}}
     out["annotations"] = [{"lead_time": round(doc.time_spent, 3), "was_cancelled": False, "ground_truth": False,
@@ -110,4 +127,8 @@ def export_labelstudio(project: Project, out: Path, sel: Selection = Selection()
                                            encoding="utf-8")
         # no indent: the C encoder
         stage(out).write_text(json.dumps(tasks, ensure_ascii=False, allow_nan=False), encoding="utf-8")
-    return {"documents": len(tasks), "spans": spans, "relations": sum(map(len, related)), "path": str(out)}
+    placed = sum(placeable(doc_spans, h, t) for (_, doc_spans), rel in zip(chosen, related) for _, h, t in rel)
+    left = sum(map(len, related)) - placed
+    warnings = [f"{left} relation(s) between spans of two annotators (or a suggestion and a decided span) left "
+                "out: Label Studio keeps a relation inside one annotation"] if left else []
+    return {"documents": len(tasks), "spans": spans, "relations": placed, "path": str(out), "warnings": warnings}

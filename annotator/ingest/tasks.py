@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.labelstudio import ANNOTATED_BY, span_id
+from annotator.core.labelstudio import ANNOTATED_BY, RELATION_OWNER, span_id
 from annotator.core.model import ORIGINS, STATES, STATUSES, Document, Relation, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.paths import shown
@@ -321,7 +321,8 @@ def _ls_task(task, path: Path, where: str) -> Task:
             if item.get("direction") == "left":
                 ends.reverse()
             origin = fields.get("origin", "manual" if item.get("origin", "manual") == "manual" else "suggested")
-            relations += [Relation(*ends, kind, **{**fields, "origin": origin}, score=_score(item.get("score")))
+            own = _relation_owner(item)
+            relations += [Relation(*ends, kind, **{**fields, "origin": origin, **own}, score=_score(item.get("score")))
                           for kind in _relation_labels(item)]
     return Task(doc, spans, annotators, relations)
 
@@ -331,6 +332,16 @@ def _region_at(item: dict, index: int, here: dict[str, int], anywhere: dict[str,
     if isinstance(item.get("id"), str):
         here.setdefault(item["id"], index)
         anywhere.setdefault(item["id"], index)
+
+
+def _relation_owner(item: dict) -> dict:
+    """A relation's own annotator and state, where they differ from its container's (our export writes them)."""
+    owner = item.get(RELATION_OWNER)
+    if not isinstance(owner, dict):
+        return {}
+    if owner.get("state") not in STATES or not isinstance(owner.get("annotator"), str):
+        raise InputError(f"relation from {item.get('from_id')!r} to {item.get('to_id')!r}: bad {RELATION_OWNER}")
+    return {"annotator": owner["annotator"], "state": owner["state"]}
 
 
 def _relation_items(container: dict) -> list[dict]:

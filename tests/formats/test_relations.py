@@ -61,17 +61,26 @@ def test_jsonl_round_trip_keeps_relations(related, tmp_path):
 
 
 def test_labelstudio_round_trip_keeps_relations(related, tmp_path):
+    """Every relation Label Studio can hold (both ends in one annotation or the prediction) comes back exactly;
+    wang's LEADS from a pending PERSON to li's REGION cannot, and the export says so."""
     first = tmp_path / "first.json"
-    export_labelstudio(related, first, ALL)
+    summary = export_labelstudio(related, first, ALL)
+    assert summary["warnings"] == ["1 relation(s) between spans of two annotators (or a suggestion and a decided "
+                                   "span) left out: Label Studio keeps a relation inside one annotation"]
     config = (tmp_path / "first.config.xml").read_text(encoding="utf-8")
     assert '<Relations>' in config and '<Relation value="SUPPORTS"' in config
     tasks = json.loads(first.read_text(encoding="utf-8"))
     item = next(r for t in tasks for a in t["annotations"] for r in a["result"] if r["type"] == "relation")
     assert item["direction"] == "right" and item["from_id"].startswith("s") and item["labels"]
+    sdk = pytest.importorskip("label_studio_sdk.label_interface")  # Label Studio's own reading of the file
+    interface = sdk.LabelInterface(config)
+    for t in tasks:
+        for a in t["annotations"]:
+            assert interface._validate_object_logic(a) == [], a
     with Project.open(tmp_path / "new.annot") as new:
         (result,) = import_paths(new, [first])
         assert result.status == "imported", result.message
-        assert _described(new) == _described(related)
+        assert _described(new) == {r for r in _described(related) if r[5] != "wang"}
         second = tmp_path / "second.json"
         export_labelstudio(new, second, ALL)
     assert without_ids(json.loads(first.read_text(encoding="utf-8"))) == without_ids(
@@ -81,7 +90,7 @@ def test_labelstudio_round_trip_keeps_relations(related, tmp_path):
 def test_labelstudio_snapshot_brings_relations_to_documents_the_project_has(related, tmp_path):
     out = tmp_path / "ls.json"
     export_labelstudio(related, out, ALL)
-    before = _described(related)
+    before = {r for r in _described(related) if r[5] != "wang"}  # all but the one Label Studio cannot hold
     for doc in related.document_ids():
         for r in related.relations(doc):
             related.delete_relation(r.id)
