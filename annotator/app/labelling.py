@@ -127,11 +127,11 @@ class Labelling:
 
     # -- spans -----------------------------------------------------------
 
-    def label(self, doc_id: int, start: int, end: int, label: str) -> list[Span]:
+    def label(self, doc_id: int, start: int, end: int, label: str, occurrences: bool = True) -> list[Span]:
         """Label [start, end). Exactly a suggestion: it is accepted (under `label`). Over suggestions of the
-        same label: the new span replaces them (they are rejected), in one undoable step. Then the string is
-        suggested where else it occurs (when suggestions are on). Returns the span first, then the others
-        it changed or suggested."""
+        same label: the new span replaces them (they are rejected), in one undoable step. Then, unless the
+        caller does it later (`occurrences` False: `suggest_occurrences`), the string is suggested where
+        else it occurs. Returns the span first, then the others it changed or suggested."""
         near = self.project.spans_in(doc_id, start, end)
         exact = next((s for s in near if s.state == "pending" and (s.start, s.end) == (start, end)), None)
         if exact is not None:
@@ -141,8 +141,11 @@ class Labelling:
         else:
             written = [self.project.add_span(doc_id, start, end, label, annotator=self.annotator)]
         self._edited(doc_id, written)
-        more = suggest_occurrences(self.project, written[0]) if self.suggestions_on else []
-        return [*written, *more]
+        return [*written, *(self.suggest_occurrences(written[0]) if occurrences else [])]
+
+    def suggest_occurrences(self, span: Span) -> list[Span]:
+        """Suggest a newly labelled string where else it occurs in its document (when suggestions are on)."""
+        return suggest_occurrences(self.project, span) if self.suggestions_on else []
 
     def relabel(self, span_id: int, label: str) -> Span:
         """The annotator gives a span another label: it becomes theirs, accepted, no longer a suggestion."""
@@ -227,11 +230,12 @@ class Labelling:
         return suggest_document_relations(self.project, doc_id)
 
     def relation_rows(self, doc_id: int, states: Iterable[str] = ("accepted", "pending"),
-                      spans: list[Span] | None = None) -> list[RelationRow]:
+                      spans: dict[int, Span] | None = None) -> list[RelationRow]:
         """The document's relations in text order (of the head, then the tail), each with its spans and the
-        sentence (or sentences) holding them. `spans`: the document's live spans if the caller has them."""
+        sentence (or sentences) holding them. `spans`: the document's live spans by id if the caller has them."""
         text = self.project.text(doc_id)
-        spans = {s.id: s for s in (self.project.spans(doc_id) if spans is None else spans)}
+        if spans is None:
+            spans = {s.id: s for s in self.project.spans(doc_id)}
         rows = []
         for r in self.project.relations(doc_id, states):
             head, tail = spans[r.head_id], spans[r.tail_id]

@@ -2,7 +2,7 @@
 (a part of MainWindow). The rules are annotator.app.Labelling's; this part reads the keys and redraws."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.core.errors import AnnotatorError
@@ -69,7 +69,11 @@ class Editing:
         start, end = trim(self.view.text, *(snap(self.view.text, *selection) if self.settings.snap else selection))
         if start >= end:
             return self.say(tr("The selection holds no text to label."), 4000)
-        self._change(lambda: self.labelling.label(self.doc_id, start, end, label), select=True)
+        doc_id = self.doc_id
+        if self._change(lambda: self.labelling.label(doc_id, start, end, label, occurrences=False), select=True):
+            # the new span is committed and drawn; its string's other occurrences come right after
+            span = self.view.selected
+            QTimer.singleShot(0, lambda: self._suggest_occurrences(doc_id, span))
 
     def _change(self, write, select: bool = False) -> bool:
         """Commit a change through `write` (it returns the spans it wrote, the one to select first), then
@@ -85,6 +89,18 @@ class Editing:
         self.view.set_selected(spans[0] if select or self.view.selected is not None else None)
         self.say(self.view.describe(spans[0]))
         return True
+
+    def _suggest_occurrences(self, doc_id: int, span: Span | None) -> None:
+        if span is None or doc_id != self.doc_id or self.show_raw:
+            return
+        try:
+            made = self.labelling.suggest_occurrences(span)
+        except AnnotatorError as e:  # the span was undone or changed in between
+            return self.say(str(e), 4000)
+        if made:
+            selected = self.view.selected
+            self._refresh_spans(made)
+            self.view.selected = selected
 
     def _refresh_spans(self, changed: list[Span]) -> None:
         """Redraw after `changed` spans were written: only they are read again, only their lines redrawn."""

@@ -181,7 +181,7 @@ class Relating:
         if self.doc_id is None or self.show_raw:
             self.relations.model.set_rows([])
         else:
-            self.relations.model.set_rows(self.labelling.relation_rows(self.doc_id, spans=self.view.spans))
+            self.relations.model.set_rows(self.labelling.relation_rows(self.doc_id, spans=self.view.by_id))
         self.relations.select(select)
         self._show_link(self.relations.selected())
 

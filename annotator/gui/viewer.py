@@ -79,6 +79,7 @@ class DocumentView(QPlainTextEdit):
         self.lines: list[str] = []
         self.line_starts: list[int] = []
         self.spans: list[Span] = []
+        self.by_id: dict[int, Span] = {}
         self.spans_by_line: dict[int, list[Span]] = {}
         self.selected: Span | None = None
         self.head: Span | None = None  # the span a relation is being made from (R)
@@ -113,6 +114,7 @@ class DocumentView(QPlainTextEdit):
 
     def _index(self, spans: list[Span]) -> None:
         self.spans = sorted(spans, key=_order)
+        self.by_id = {s.id: s for s in self.spans}
         by_line: dict[int, list[Span]] = defaultdict(list)
         for s in self.spans:
             for line in self._lines_of(s.start, s.end):
@@ -132,10 +134,15 @@ class DocumentView(QPlainTextEdit):
     def replace_spans(self, ids: set[int], fresh: list[Span]) -> None:
         """Swap the spans with these ids for their fresh versions (none if deleted), touching only their
         lines: a change costs the same in a long document as in a short one."""
-        old = [s for s in self.spans if s.id in ids]
-        self.spans = [s for s in self.spans if s.id not in ids]
-        for s in fresh:  # into place: the list is already in order
+        old = [self.by_id.pop(i) for i in ids if i in self.by_id]
+        for s in old:  # found by a binary search: the list is in order
+            at = bisect.bisect_left(self.spans, _order(s), key=_order)
+            while self.spans[at].id != s.id:
+                at += 1
+            del self.spans[at]
+        for s in fresh:  # into place
             bisect.insort(self.spans, s, key=_order)
+            self.by_id[s.id] = s
         touched = set()
         for s in old:
             for line in self._lines_of(s.start, s.end):
@@ -153,7 +160,7 @@ class DocumentView(QPlainTextEdit):
         """Redraw the lines the changed spans touch: those on screen now, the others once the event loop is
         idle (a string suggested all over a long document touches thousands of lines)."""
         if self.selected is not None:
-            self.selected = next((s for s in self.spans if s.id == self.selected.id), None)
+            self.selected = self.by_id.get(self.selected.id)
         lines = {l for s in changed for l in self._lines_of(s.start, s.end)}
         first = self.firstVisibleBlock().blockNumber()
         last = self.cursorForPosition(self.viewport().rect().bottomRight()).blockNumber()

@@ -26,7 +26,7 @@ from annotator.core.spans import Intervals, LiveRanges, check_span, may_not_over
 from annotator.store import events as ev
 from annotator.store import schema
 from annotator.store.records import (
-    RELATION_COLUMNS, RELATION_MARKS, RELATION_VALUES, SPAN_COLUMNS, SPAN_FIELDS, SPAN_MARKS, SPAN_VALUES,
+    RELATION_COLUMNS, RELATION_MARKS, RELATION_VALUES, SPAN_COLUMNS, SPAN_FIELDS, SPAN_MARKS, SPAN_UPSERT, SPAN_VALUES,
     accepted_by, check_score, now, relations_of,
 )
 from annotator.store.relations import RelationStore
@@ -382,9 +382,8 @@ class Project(RelationStore):
     def document_rows(self, doc_ids: list[int]) -> dict[int, DocumentRow]:
         """What the document list shows for each of these documents, in two queries."""
         marks = ",".join("?" * len(doc_ids))
-        counts = {d: (n, p) for d, n, p in self.db.execute(
-            f"SELECT document_id, sum(state = 'accepted'), sum(state = 'pending') FROM spans "
-            f"WHERE document_id IN ({marks}) GROUP BY document_id", doc_ids)}
+        counts = {d: (n, p) for d, n, p in self.db.execute(  # kept by triggers: not recounted (m006)
+            f"SELECT document_id, accepted, pending FROM span_counts WHERE document_id IN ({marks})", doc_ids)}
         return {d: DocumentRow(title or head.split("\n", 1)[0].strip()[:TITLE_CHARS] or name, status,
                                *counts.get(d, (0, 0)), damage)
                 for d, name, title, head, status, damage in self.db.execute(
@@ -393,10 +392,9 @@ class Project(RelationStore):
 
     def suggestion_progress(self, doc_id: int) -> tuple[int, int]:
         """(decided, made): the document's suggestions that were accepted or rejected, of all it was given."""
-        decided, made = self.db.execute(
-            "SELECT coalesce(sum(state != 'pending'), 0), count(*) FROM spans WHERE document_id = ? "
-            "AND origin = 'suggested'", [doc_id]).fetchone()
-        return decided, made
+        found = self.db.execute("SELECT decided, suggested FROM span_counts WHERE document_id = ?",
+                                [doc_id]).fetchone()
+        return tuple(found) if found else (0, 0)
 
     def pending_count(self, status: str | None = None) -> int:
         """Undecided suggestions, in all documents or in those with `status`."""
@@ -697,8 +695,7 @@ class Project(RelationStore):
                     s = replace(s, id=next_id, created_at=stamp)
                     next_id += 1
                 written.append(replace(s, updated_at=stamp))
-            self.db.conn.executemany(f"INSERT OR REPLACE INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})",
-                                     [SPAN_VALUES(s) for s in written])
+            self.db.conn.executemany(SPAN_UPSERT, [SPAN_VALUES(s) for s in written])
             labels = set(self.label_names())
             for s in written:  # checked once all are in place: a span may move where another one left
                 if s.state != "rejected":

@@ -14,6 +14,10 @@ SPAN_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Span))
 SPAN_MARKS = ", ".join("?" * len(fields(Span)))
 SPAN_VALUES = operator.attrgetter(*(f.name for f in fields(Span)))  # a span as a row, in column order
 SPAN_FIELDS = tuple(f.name for f in fields(Span))
+# Write a span in place or anew. Not INSERT OR REPLACE: its implicit delete fires no delete trigger, and the
+# span counts (m006) would drift.
+SPAN_UPSERT = (f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS}) ON CONFLICT(id) DO UPDATE SET "
+               + ", ".join(f'"{n}" = excluded."{n}"' for n in SPAN_FIELDS if n != "id"))
 RELATION_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(Relation))
 RELATION_MARKS = ", ".join("?" * len(fields(Relation)))
 RELATION_VALUES = operator.attrgetter(*(f.name for f in fields(Relation)))

@@ -195,7 +195,44 @@ def m005_sync(db: Database) -> None:
     db.execute("CREATE INDEX sync_conflicts_document ON sync_conflicts(document_id)")
 
 
-MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync)
+def m006_span_counts(db: Database) -> None:
+    """Each document's spans counted by triggers (accepted, pending; suggestions made and decided): the
+    document list and the status bar read them on every key, and recounting a long document's spans cost
+    milliseconds each time. A table of its own: updating a document's row would rewrite its text."""
+    db.execute("""
+        CREATE TABLE span_counts (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            accepted INTEGER NOT NULL DEFAULT 0,
+            pending INTEGER NOT NULL DEFAULT 0,
+            suggested INTEGER NOT NULL DEFAULT 0,
+            decided INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""INSERT INTO span_counts (document_id, accepted, pending, suggested, decided)
+                  SELECT document_id, sum(state = 'accepted'), sum(state = 'pending'), sum(origin = 'suggested'),
+                         sum(origin = 'suggested' AND state != 'pending') FROM spans GROUP BY document_id""")
+    add = ("accepted = accepted + ({s}.state = 'accepted'), pending = pending + ({s}.state = 'pending'), "
+           "suggested = suggested + ({s}.origin = 'suggested'), "
+           "decided = decided + ({s}.origin = 'suggested' AND {s}.state != 'pending')")
+    take = add.replace("+", "-")
+    # not INSERT OR IGNORE: inside a trigger the outer statement's conflict policy would override it
+    row = ("INSERT INTO span_counts (document_id) SELECT NEW.document_id WHERE NOT EXISTS "
+           "(SELECT 1 FROM span_counts WHERE document_id = NEW.document_id);")
+    db.execute(f"""CREATE TRIGGER spans_counted_in AFTER INSERT ON spans BEGIN
+                     {row}
+                     UPDATE span_counts SET {add.format(s="NEW")} WHERE document_id = NEW.document_id;
+                   END""")
+    db.execute(f"""CREATE TRIGGER spans_counted_out AFTER DELETE ON spans BEGIN
+                     UPDATE span_counts SET {take.format(s="OLD")} WHERE document_id = OLD.document_id;
+                   END""")
+    db.execute(f"""CREATE TRIGGER spans_counted_change AFTER UPDATE OF state, origin, document_id ON spans BEGIN
+                     UPDATE span_counts SET {take.format(s="OLD")} WHERE document_id = OLD.document_id;
+                     {row}
+                     UPDATE span_counts SET {add.format(s="NEW")} WHERE document_id = NEW.document_id;
+                   END""")
+
+
+MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync,
+              m006_span_counts)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

@@ -19,3 +19,8 @@ def add_text(project, text: str, name: str = "a.txt") -> int:
     from annotator.core.model import Document
     from annotator.core.text import content_hash
     return project.add_document(Document(name=name, text=text, raw_text=text, content_hash=content_hash(text)))
+
+
+# What takes a project file back from schema 6 to 5 (migration tests make older files from new ones).
+UNDO_M006 = ("DROP TRIGGER spans_counted_in", "DROP TRIGGER spans_counted_out", "DROP TRIGGER spans_counted_change",
+             "DROP TABLE span_counts")

@@ -292,3 +292,52 @@ def test_an_unreadable_backup_record_means_a_new_backup_not_an_error(tmp_path):
     make_backup(path)
     (backup_folder(path) / STATE).write_text("{not json")
     assert make_backup(path) is not None and len(list_backups(path)) == 2
+
+
+def test_span_counts_kept_by_triggers_match_a_recount(tmp_path):
+    """The document list's counts (m006) after every kind of span write, undo and redo included."""
+    from dataclasses import replace
+
+    from annotator.core.model import Span
+
+    def recount(p):
+        return {d: (a, pe, s, de) for d, a, pe, s, de in p.db.execute(
+            "SELECT document_id, sum(state = 'accepted'), sum(state = 'pending'), sum(origin = 'suggested'), "
+            "sum(origin = 'suggested' AND state != 'pending') FROM spans GROUP BY document_id")}
+
+    def kept(p):
+        return {d: (a, pe, s, de) for d, a, pe, s, de in p.db.execute(
+            "SELECT document_id, accepted, pending, suggested, decided FROM span_counts")
+            if (a, pe, s, de) != (0, 0, 0, 0)}
+
+    with Project.open(tmp_path / "p.annot") as p:
+        doc = add_doc(p, "奉贤区委书记袁泉出席并讲话。宜川县县长讲话。")
+        other = add_doc(p, "另一篇文档，延安市。", "b.txt")
+        a = p.add_span(doc, 0, 3, "REGION", annotator="li")
+        suggested = p.add_spans(doc, [Span(6, 8, "PERSON", "袁泉", origin="suggested", state="pending"),
+                                      Span(14, 17, "REGION", "宜川县", origin="suggested", state="pending")])
+        p.update_spans([suggested[0].id], state="accepted", annotator="li")
+        p.replace_pending(doc, 14, 16, "REGION", "li")
+        p.update_span(a.id, label="PERSON")
+        p.delete_span(a.id)
+        p.add_span(other, 6, 9, "REGION", annotator="wang")
+        p.change_spans(p.spans(other), [replace(p.spans(other)[0], start=7, end=9, text="安市")], "li")
+        assert kept(p) == recount(p)
+        while p.undo("li") or p.undo("wang") or p.undo(""):
+            assert kept(p) == recount(p)
+        while p.redo("li"):
+            assert kept(p) == recount(p)
+        p.remove_documents([other])
+        assert kept(p) == recount(p) and p.suggestion_progress(doc) == recount(p)[doc][3:1:-1]
+
+
+def test_migration_6_counts_the_spans_a_project_already_has(tmp_path):
+    from tests.helpers.data import UNDO_M006
+    path = tmp_path / "v5.annot"
+    with Project.open(path) as p:
+        doc = add_doc(p)
+        p.add_span(doc, 0, 3, "REGION", annotator="li")
+        for statement in (*UNDO_M006, "PRAGMA user_version = 5"):
+            p.db.execute(statement)
+    with Project.open(path) as p:
+        assert p.document_rows([doc])[doc].accepted == 1 and p.suggestion_progress(doc) == (0, 0)
