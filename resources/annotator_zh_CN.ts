@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <source>Each side keeps its version until one is changed to match the other; the next sync then settles it. Double-click to open the document.</source>
+        <translation>两边各自保留自己的版本，直到一边改成与另一边一致，下次同步即可解决。双击打开文档。</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有未解决的冲突。</translation>
+    </message>
+</context>
+<context>
     <name>RelationListModel</name>
     <message>
         <source>From</source>
@@ -334,6 +365,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Sync conflicts…</source>
+        <translation>同步冲突…</translation>
+    </message>
     <message>
         <source>Train a model on the done documents…</source>
         <translation>用已完成的文档训练模型…</translation>

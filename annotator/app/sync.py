@@ -207,6 +207,27 @@ def _places(places: frozenset[Place]) -> str:
     return ", ".join(f"{label} [{s}, {e})" for s, e, label in sorted(places)) or "none"
 
 
+@dataclass(frozen=True)
+class ConflictRow:
+    """An open conflict as the window lists it: the document, whose spans, and each side's in words."""
+    document_id: int
+    document: str
+    annotator: str
+    here: str
+    there: str
+
+
+def open_conflicts(project: Project) -> list[ConflictRow]:
+    """The conflicts the last syncs found and nobody has resolved yet, each side's spans with their text."""
+    rows = []
+    for c in SyncStore(project).conflicts():
+        text = project.text(c.document_id)
+        words = lambda places: "; ".join(f"{label} {text[s:e]} [{s}, {e})" for s, e, label in sorted(places)) or "—"
+        rows.append(ConflictRow(c.document_id, project.document(c.document_id).name, c.annotator,
+                                words(c.local), words(c.remote)))
+    return rows
+
+
 def sync(project: Project, url: str | None = None, token: str | None = None, title: str | None = None,
          annotator: str = "", progress: Progress | None = None,
          cancelled: Callable[[], bool] | None = None, people: dict[str, str] | None = None) -> SyncReport:

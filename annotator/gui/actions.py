@@ -94,6 +94,7 @@ MENUS: tuple[tuple[str, tuple], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&Team"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Merge projects…"), (), "choose_merge"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Agreement…"), (), "show_agreement", name="agreementAction"),
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Sync conflicts…"), (), "show_conflicts", name="conflictsAction"),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Adjudicate this document"), ("Ctrl+J",), "adjudicate",
               name="adjudicateAction"),
     )),

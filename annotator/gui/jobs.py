@@ -10,7 +10,7 @@ from annotator.app.exports import export
 from annotator.app.merge import merge_projects
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
-from annotator.app.sync import load_token, sync
+from annotator.app.sync import load_token, open_conflicts, sync
 from annotator.app.training import DEFAULT_STEPS, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
@@ -216,6 +216,11 @@ class Jobs:
                 self.view.show_text(*self._shown())
                 self._fill_span_list()
         (show_warning if report.conflicts or report.problems else show_info)(self, "\n".join(report.lines()))
+
+    def show_conflicts(self) -> None:
+        dialog = dialogs.ConflictsDialog(open_conflicts(self.project), self)
+        dialog.document_chosen.connect(self.open_document)
+        dialog.show()
 
     def show_agreement(self) -> None:
         self.run_job(tr("Computing agreement"),

@@ -98,3 +98,24 @@ def test_team_sync_says_in_one_message_when_the_server_cannot_be_reached(window,
     text = window.findChild(QMessageBox, "errorMessage").text()
     assert "cannot reach the server" in text and "a-token" not in text
     assert window.project.stats() == before and ProjectSettings(window.project).sync_target is None
+
+
+def test_open_sync_conflicts_are_listed_and_open_their_document(make_window, tmp_path, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.store.sync import Conflict, SyncStore
+    from tests.helpers.data import add_text
+    project = Project.open(tmp_path / "team.annot")  # closed with the window
+    project.set_setting("suggestions", "off")
+    add_text(project, "浙江省援建四川省。", "calm.txt")
+    doc = add_text(project, "上海市对口支援云南省。", "hard.txt")
+    SyncStore(project).set_conflicts([doc], [Conflict(doc, "wang", frozenset({(0, 3, "REGION")}),
+                                                      frozenset({(0, 2, "REGION")}))])
+    window = make_window(project)
+    window.findChild(QAction, "conflictsAction").trigger()
+    dialog = window.findChild(QDialog, "conflictsDialog")
+    table = dialog.findChild(QTableWidget, "syncConflicts")
+    assert [table.item(0, c).text() for c in range(4)] == ["hard.txt", "wang", "REGION 上海市 [0, 3)",
+                                                          "REGION 上海 [0, 2)"]
+    table.cellDoubleClicked.emit(0, 0)
+    assert window.doc_id == doc

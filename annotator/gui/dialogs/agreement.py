@@ -2,32 +2,15 @@
 first); double-clicking a document opens it in the window."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
 from annotator.app.agreement import Agreement
+from annotator.gui.dialogs.tables import text_table
 
 
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
-
-
-def _table(name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            if c:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    return table
 
 
 class AgreementDialog(QDialog):
@@ -45,11 +28,11 @@ class AgreementDialog(QDialog):
                          .replace("%3", str(len(result.documents))).replace("%4", _figure(overall["exact_f1"]))
                          .replace("%5", _figure(overall["overlap_f1"])).replace("%6", _figure(overall["alpha"])))
         summary.setWordWrap(True)
-        labels = _table("agreementLabels", [self.tr("Label"), self.tr("Exact F1"), self.tr("Overlap F1"),
+        labels = text_table("agreementLabels", [self.tr("Label"), self.tr("Exact F1"), self.tr("Overlap F1"),
                                              self.tr("Alpha"), self.tr("Spans")],
                         [[label, *(_figure(v) for v in result.label_figures(label).values()),
                           ", ".join(f"{a} {n}" for a, n in result.spans[label].items())] for label in result.labels])
-        self.documents = _table(
+        self.documents = text_table(
             "agreementDocuments", [self.tr("Document"), self.tr("Unmatched spans"), self.tr("Differing characters"),
                                    self.tr("Exact F1"), self.tr("Not annotated by")],
             [[d.name, str(d.counts.unmatched), str(d.counts.differing), _figure(d.figures["exact_f1"]),
