@@ -1,7 +1,10 @@
 """The document list: a table model over SQLite that loads only the rows on screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, QThread, Signal, Slot
+import queue
+import threading
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal, Slot
 
 from annotator.store.project import Project
 
@@ -12,35 +15,50 @@ COLUMNS = ("name", "status", "spans", "pending", "damage")
 ORDER = {0: "name", 1: "status", 4: "damage"}  # column -> the project's sort order (others by name)
 
 
-class _Searcher(QObject):
+class _Searcher:
     """The filter box's queries, on a read-only connection of their own, in a thread of their own: a
     one- or two-character filter scans every text (no trigram to look up), and typing never waits for it.
-    Only the newest request is answered; older ones still queued are skipped."""
+    Only the newest request is answered; older ones still waiting are skipped. A daemon thread, not a QThread:
+    it never keeps the program from ending."""
 
-    found = Signal(int, object)  # request number, document ids
-
-    def __init__(self, path):
-        super().__init__()
-        self.path = path
-        self.latest = 0  # set by the UI thread: the newest request
+    def __init__(self, path, answer):
+        self.path, self.answer = path, answer  # answer(request, ids): called on this thread
+        self.requests: queue.SimpleQueue = queue.SimpleQueue()
         self.project: Project | None = None
+        threading.Thread(target=self._run, name="document-filter", daemon=True).start()
 
-    @Slot(int, object)
-    def search(self, request: int, query: dict) -> None:
-        if request != self.latest:
-            return
-        if self.project is None:
-            self.project = Project.open_read_only(self.path)
-        ids = self.project.document_ids(**query)
-        if request == self.latest:
-            self.found.emit(request, ids)
+    def ask(self, request: int, query: dict) -> None:
+        self.requests.put((request, query))
+
+    def stop(self) -> None:
+        self.requests.put(None)
+
+    def _run(self) -> None:
+        while (item := self.requests.get()) is not None:
+            while not self.requests.empty():  # a newer request came: the older one is out of date
+                newer = self.requests.get()
+                if newer is None:
+                    return self._close()
+                item = newer
+            if self.project is None:
+                self.project = Project.open_read_only(self.path)
+            ids = self.project.document_ids(**item[1])
+            try:
+                self.answer(item[0], ids)
+            except RuntimeError:  # the list it answers was closed meanwhile
+                break
+        self._close()
+
+    def _close(self) -> None:
+        if self.project is not None:
+            self.project.close()
 
 
 class DocumentListModel(QAbstractTableModel):
     """Rows are document ids in the current order and filter; details are fetched per visible row."""
 
     PAGE = 200
-    _ask = Signal(int, object)  # to the searcher's thread
+    _answered = Signal(int, object)  # from the searcher's thread: request number, document ids
     filtered = Signal()  # the list now shows the filter's answer
 
     def __init__(self, project: Project, parent=None):
@@ -53,14 +71,10 @@ class DocumentListModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._rows: dict[int, tuple] = {}
         self._request = 0
-        self._thread = self._searcher = None
+        self._searcher = None
         if project.path is not None:  # an in-memory project has no second connection: filtered here
-            self._thread = QThread(self)
-            self._searcher = _Searcher(project.path)
-            self._searcher.moveToThread(self._thread)
-            self._ask.connect(self._searcher.search)
-            self._searcher.found.connect(self._found)
-            self._thread.start()
+            self._answered.connect(self._found, Qt.QueuedConnection)
+            self._searcher = _Searcher(project.path, self._answered.emit)
         self.reload()
 
     def _query(self) -> dict:
@@ -84,8 +98,7 @@ class DocumentListModel(QAbstractTableModel):
         if self._searcher is None:
             return self.reload()
         self._request += 1
-        self._searcher.latest = self._request
-        self._ask.emit(self._request, self._query())
+        self._searcher.ask(self._request, self._query())
 
     @Slot(int, object)
     def _found(self, request: int, ids: list[int]) -> None:
@@ -94,13 +107,10 @@ class DocumentListModel(QAbstractTableModel):
             self.filtered.emit()
 
     def stop(self) -> None:
-        """End the searcher's thread and close its connection (the window is closing)."""
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            if self._searcher.project is not None:
-                self._searcher.project.close()
-            self._thread = None
+        """End the searcher's thread, which closes its connection (the window is closing)."""
+        if self._searcher is not None:
+            self._searcher.stop()
+            self._searcher = None
 
     def set_status(self, status: str | None) -> None:
         """Only documents with this status (None: all)."""
