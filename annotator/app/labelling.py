@@ -144,8 +144,12 @@ class Labelling:
         return [*written, *(self.suggest_occurrences(written[0]) if occurrences else [])]
 
     def suggest_occurrences(self, span: Span) -> list[Span]:
-        """Suggest a newly labelled string where else it occurs in its document (when suggestions are on)."""
-        return suggest_occurrences(self.project, span) if self.suggestions_on else []
+        """Suggest a newly labelled string where else it occurs in its document (when suggestions are on and
+        the span is still as it was labelled: it may have been undone or changed since)."""
+        now = self.project.spans_by_id([span.id], ("accepted",))
+        if not self.suggestions_on or [(s.start, s.end, s.label) for s in now] != [(span.start, span.end, span.label)]:
+            return []
+        return suggest_occurrences(self.project, span)
 
     def relabel(self, span_id: int, label: str) -> Span:
         """The annotator gives a span another label: it becomes theirs, accepted, no longer a suggestion."""

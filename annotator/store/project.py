@@ -586,7 +586,7 @@ class Project(RelationStore):
         with self._write():
             labels = set(self.label_names())
             taken = self.live_ranges(doc_id)
-            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            next_id = self._first_free_span_id()
             for s in spans:
                 check_score(s.score)
                 who = owner(s.annotator, s.state)
@@ -621,9 +621,14 @@ class Project(RelationStore):
             "GROUP BY label, text, state")
 
     def _insert_span(self, span: Span) -> Span:
-        record = {k: v for k, v in asdict(span).items() if v is not None or k == "score"}
-        span_id = self.db.table("spans").insert(record).last_pk
-        return replace(span, id=span_id)
+        if span.id is None:
+            span = replace(span, id=self._first_free_span_id())
+        self.db.execute(f"INSERT INTO spans ({SPAN_COLUMNS}) VALUES ({SPAN_MARKS})", SPAN_VALUES(span))
+        return span
+
+    def _first_free_span_id(self) -> int:
+        """An id no span has had (m007: deleted spans' ids stay theirs in the event log). Under the write lock."""
+        return self.db.execute("SELECT last + 1 FROM span_ids").fetchone()[0]
 
     def update_span(self, span_id: int, *, annotator: str = "", **changes) -> Span:
         """Change a span's label, state, score or edges (relabel, accept, reject, resize); an accepted span
@@ -688,7 +693,7 @@ class Project(RelationStore):
                 f"head_id IN ({','.join('?' * len(removed[i:i + 400]))}) OR tail_id IN "
                 f"({','.join('?' * len(removed[i:i + 400]))})", removed[i:i + 400] * 2)]
             self.db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in removed])
-            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            next_id = self._first_free_span_id()
             written = []
             for s in after:
                 if s.id is None:  # ids given here (the write lock is held): one statement for them all
@@ -869,7 +874,7 @@ class Project(RelationStore):
             seen = {(s.start, s.end, s.label, s.annotator, s.state) for s in here}
             live = [s for s in here if s.state != "rejected"]
             labels = set(self.label_names())
-            next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            next_id = self._first_free_span_id()
             out, left_out = [], 0
             for s in spans:
                 if (s.start, s.end, s.label, s.annotator, s.state) in seen:

@@ -231,8 +231,25 @@ def m006_span_counts(db: Database) -> None:
                    END""")
 
 
+def m007_span_ids_never_reused(db: Database) -> None:
+    """A span id is never given twice: SQLite gives the highest id again once its span is deleted, and the
+    event log (undo, redo) names spans by id, so a new span could take a deleted one's place in it. The
+    highest id ever given, from the spans and the log, is kept, and follows every insert."""
+    db.execute("CREATE TABLE span_ids (last INTEGER NOT NULL)")
+    logged = " UNION ALL ".join(
+        [f"SELECT json_extract({side}, '$.id') AS id FROM events WHERE json_valid({side})" for side in ("before", "after")]
+        + [f"SELECT json_extract(j.value, '$.id') FROM events, json_each(events.{side}, '$.spans') j "
+           f"WHERE json_valid(events.{side}) AND json_type(events.{side}, '$.spans') = 'array'"
+           for side in ("before", "after")])
+    db.execute(f"""INSERT INTO span_ids (last) SELECT max(coalesce((SELECT max(id) FROM spans), 0),
+                   coalesce((SELECT max(span_id) FROM events), 0),
+                   coalesce((SELECT max(id) FROM ({logged}) WHERE typeof(id) = 'integer'), 0))""")
+    db.execute("""CREATE TRIGGER spans_id_spent AFTER INSERT ON spans WHEN NEW.id > (SELECT last FROM span_ids)
+                  BEGIN UPDATE span_ids SET last = NEW.id; END""")
+
+
 MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync,
-              m006_span_counts)
+              m006_span_counts, m007_span_ids_never_reused)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

@@ -21,6 +21,7 @@ def add_text(project, text: str, name: str = "a.txt") -> int:
     return project.add_document(Document(name=name, text=text, raw_text=text, content_hash=content_hash(text)))
 
 
-# What takes a project file back from schema 6 to 5 (migration tests make older files from new ones).
-UNDO_M006 = ("DROP TRIGGER spans_counted_in", "DROP TRIGGER spans_counted_out", "DROP TRIGGER spans_counted_change",
-             "DROP TABLE span_counts")
+# What takes a project file back from the latest schema to 5 (migration tests make older files from new ones).
+UNDO_TO_5 = ("DROP TRIGGER spans_id_spent", "DROP TABLE span_ids",  # m007
+             "DROP TRIGGER spans_counted_in", "DROP TRIGGER spans_counted_out", "DROP TRIGGER spans_counted_change",
+             "DROP TABLE span_counts")  # m006

@@ -8,7 +8,7 @@ from annotator.core.text import content_hash
 from annotator.store import schema
 from annotator.store.project import Project
 from annotator.store.sync import Conflict, Synced, SyncStore
-from tests.helpers.data import UNDO_M006
+from tests.helpers.data import UNDO_TO_5
 
 A, B, C = (0, 3, "REGION"), (5, 8, "AMOUNT"), (10, 12, "PERSON")
 
@@ -78,7 +78,7 @@ def test_sync_state_and_conflicts_are_stored(fresh_project):
 def test_migration_5_adds_the_sync_tables_to_an_older_project(tmp_path):
     path = tmp_path / "v4.annot"
     with Project.open(path) as p:
-        for statement in (*UNDO_M006, "DROP TABLE sync_conflicts", "DROP TABLE sync_state", "PRAGMA user_version = 4"):
+        for statement in (*UNDO_TO_5, "DROP TABLE sync_conflicts", "DROP TABLE sync_state", "PRAGMA user_version = 4"):
             p.db.execute(statement)
     with Project.open(path) as p:
         assert p.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST

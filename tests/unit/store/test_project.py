@@ -331,13 +331,43 @@ def test_span_counts_kept_by_triggers_match_a_recount(tmp_path):
         assert kept(p) == recount(p) and p.suggestion_progress(doc) == recount(p)[doc][3:1:-1]
 
 
+def test_a_deleted_span_id_is_never_given_again(tmp_path):
+    """The event log names spans by id: a new span (one or many, or a suggestion) must not take the id of a
+    deleted one, whose deletion can still be undone."""
+    from annotator.core.model import Span
+    with Project.open(tmp_path / "p.annot") as p:
+        doc = add_doc(p)
+        first = p.add_span(doc, 0, 3, "REGION", annotator="li")
+        p.delete_span(first.id, "li")
+        second = p.add_span(doc, 0, 3, "REGION", annotator="li")
+        p.delete_span(second.id, "li")
+        (third,) = p.add_spans(doc, [Span(0, 3, "REGION", "奉贤区", origin="suggested", state="pending")])
+        assert len({first.id, second.id, third.id}) == 3
+        p.delete_span(third.id)
+        p.undo("li")  # the second span back, under its own id, the suggestion's untouched
+        assert [s.id for s in p.spans(doc)] == [second.id]
+
+
+def test_migration_7_remembers_ids_the_event_log_names(tmp_path):
+    from tests.helpers.data import UNDO_TO_5
+    path = tmp_path / "v6.annot"
+    with Project.open(path) as p:
+        doc = add_doc(p)
+        gone = p.add_span(doc, 0, 3, "REGION", annotator="li")
+        p.delete_span(gone.id, "li")
+        for statement in UNDO_TO_5[:2] + ("PRAGMA user_version = 6",):
+            p.db.execute(statement)
+    with Project.open(path) as p:
+        assert p.add_span(doc, 0, 3, "REGION", annotator="li").id > gone.id
+
+
 def test_migration_6_counts_the_spans_a_project_already_has(tmp_path):
-    from tests.helpers.data import UNDO_M006
+    from tests.helpers.data import UNDO_TO_5
     path = tmp_path / "v5.annot"
     with Project.open(path) as p:
         doc = add_doc(p)
         p.add_span(doc, 0, 3, "REGION", annotator="li")
-        for statement in (*UNDO_M006, "PRAGMA user_version = 5"):
+        for statement in (*UNDO_TO_5, "PRAGMA user_version = 5"):
             p.db.execute(statement)
     with Project.open(path) as p:
         assert p.document_rows([doc])[doc].accepted == 1 and p.suggestion_progress(doc) == (0, 0)

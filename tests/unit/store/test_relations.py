@@ -7,7 +7,7 @@ from annotator.core.errors import RelationError
 from annotator.core.model import Document, RelationType
 from annotator.store import schema
 from annotator.store.project import Project
-from tests.helpers.data import UNDO_M006
+from tests.helpers.data import UNDO_TO_5
 
 TEXT = "上海市对口支援云南省，投入资金2000万元。"
 
@@ -115,7 +115,7 @@ def test_migration_4_adds_relations_to_an_older_project(tmp_path):
     path = tmp_path / "v3.annot"
     with Project.open(path) as p:
         doc = add_doc(p)
-        for statement in (*UNDO_M006, "DROP TABLE sync_conflicts", "DROP TABLE sync_state", "DROP TABLE relations",
+        for statement in (*UNDO_TO_5, "DROP TABLE sync_conflicts", "DROP TABLE sync_state", "DROP TABLE relations",
                           "DROP TABLE relation_types", "PRAGMA user_version = 3"):
             p.db.execute(statement)
     with Project.open(path) as p:
