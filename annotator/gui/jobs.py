@@ -5,13 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.app.agreement import project_agreement
 from annotator.app.exports import export
-from annotator.app.merge import merge_projects
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
-from annotator.app.sync import load_token, open_conflicts, sync
-from annotator.app.training import DEFAULT_STEPS, train
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
 from annotator.export.select import Selection
@@ -171,6 +167,8 @@ class Jobs:
     # -- team ------------------------------------------------------------
 
     def choose_merge(self) -> None:
+        from annotator.app.merge import merge_projects  # the team workflows load when first used
+
         paths = dialogs.ask_projects_to_merge(self)
         if paths:
             self.run_job(tr("Merging projects"),
@@ -189,7 +187,10 @@ class Jobs:
         lines = [r.error or r.line() for r in results]
         (show_warning if any(r.error for r in results) else show_info)(self, "\n".join(lines))
 
+
     def choose_sync(self) -> None:
+        from annotator.app.sync import load_token
+
         target = ProjectSettings(self.project).sync_target
         url = target.url if target else ""
         title = target.title if target else (self.project.path.stem if self.project.path else "")
@@ -199,10 +200,12 @@ class Jobs:
 
     def sync(self, url: str, token: str, title: str) -> None:
         """Sync with Label Studio in a worker thread, with progress and cancel (a cancelled sync goes on next time)."""
+        from annotator.app.sync import sync as run_sync
+
         annotator = self.annotator
         self.run_job(tr("Syncing with Label Studio"),
-                     lambda project, progress, cancelled: sync(project, url or None, token or None, title or None,
-                                                               annotator, progress, cancelled),
+                     lambda project, progress, cancelled: run_sync(project, url or None, token or None,
+                                                                   title or None, annotator, progress, cancelled),
                      self._synced)
 
     def _synced(self, report, error) -> None:
@@ -218,11 +221,13 @@ class Jobs:
         (show_warning if report.conflicts or report.problems else show_info)(self, "\n".join(report.lines()))
 
     def show_conflicts(self) -> None:
+        from annotator.app.sync import open_conflicts
         dialog = dialogs.ConflictsDialog(open_conflicts(self.project), self)
         dialog.document_chosen.connect(self.open_document)
         dialog.show()
 
     def show_agreement(self) -> None:
+        from annotator.app.agreement import project_agreement
         self.run_job(tr("Computing agreement"),
                      lambda project, progress, cancelled: project_agreement(project), self._agreement_ready)
 
@@ -238,6 +243,8 @@ class Jobs:
     def train_model(self) -> None:
         """Train in the background (spaCy in a process of its own), then suggest with the model for the
         labels it does better than the rules."""
+        from annotator.app.training import DEFAULT_STEPS, train
+
         if self.project.path is None:
             return show_error(self, tr("Training needs a project saved in a file."))
         out = self.project.path.with_name(self.project.path.stem + "-model")

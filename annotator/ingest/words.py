@@ -6,11 +6,15 @@ from functools import lru_cache
 
 
 def load_in_background() -> None:
-    """Load jieba's dictionary (about a second) in a thread, so the first word move or snap does not wait."""
+    """Import jieba and load its dictionary (about a second) in a thread, so neither start-up nor the first
+    word move or snap waits for them."""
     import threading
 
-    import jieba
-    threading.Thread(target=jieba.initialize, name="jieba-dictionary", daemon=True).start()
+    def load() -> None:
+        import jieba
+        jieba.initialize()
+
+    threading.Thread(target=load, name="jieba-dictionary", daemon=True).start()
 
 
 @lru_cache(maxsize=4096)

@@ -2,11 +2,15 @@
 first); double-clicking a document opens it in the window."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
-from annotator.app.agreement import Agreement
 from annotator.gui.dialogs.tables import text_table
+
+if TYPE_CHECKING:
+    from annotator.app.agreement import Agreement
 
 
 def _figure(value: float | None) -> str:

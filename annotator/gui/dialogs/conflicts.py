@@ -2,11 +2,15 @@
 kept on both sides until an annotator makes one match the other; double-clicking one opens its document."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
 
-from annotator.app.sync import ConflictRow
 from annotator.gui.dialogs.tables import text_table
+
+if TYPE_CHECKING:
+    from annotator.app.sync import ConflictRow
 
 
 class ConflictsDialog(QDialog):
