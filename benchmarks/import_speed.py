@@ -62,6 +62,7 @@ def cli_rows(reports: list[str]) -> list[dict]:
     import subprocess
     import tempfile
 
+    reports = [r for r in reports if r.strip()]  # an empty one would be refused (and the exit status 1)
     chars = sum(map(len, reports))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"

@@ -123,7 +123,7 @@ def test_prodigy_relations(related, tmp_path):
 
 
 def test_spacy_docbin_carries_relations_as_the_rel_tutorial_reads_them(related, tmp_path):
-    import spacy
+    spacy = pytest.importorskip("spacy")  # a test dependency: the app writes DocBins without it
     from spacy.tokens import Doc, DocBin
 
     from annotator.export.spacy_docbin import export_spacy
