@@ -38,6 +38,8 @@ def first_open(chars: int) -> tuple[float, float]:
     from annotator.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    import jieba
+    jieba.initialize()  # as the app's start-up does in a thread, long before a document is opened
     text = _text(chars)
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.open(Path(tmp) / "p.annot")

@@ -33,6 +33,9 @@ from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
 
 
+AFTER_DRAWN_MS = 50  # a long document's first suggestions start this long after its text is shown
+
+
 class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicating):
     def __init__(self, project: Project, annotator: str | None = None, owns_project: bool = False,
                  warnings: tuple[str, ...] = ()):
@@ -153,7 +156,8 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicat
         if made:
             self.model.refresh_document(doc_id)
         elif made is None:  # a long document: its text now, its suggestions when they are ready
-            self.suggest_aside(doc_id)
+            # started once the text is drawn: the suggester's thread would share the interpreter with the drawing
+            QTimer.singleShot(AFTER_DRAWN_MS, lambda: self.doc_id == doc_id and self.suggest_aside(doc_id))
         self.view.show_text(*self._shown())
         self._fill_span_list()
         self.meta_line.setText(self._describe(doc_id))
