@@ -271,6 +271,7 @@ class Project(RelationStore):
             try:
                 self.refresh()
                 yield
+                self._index_pending()
                 conn.execute("COMMIT")
             except BaseException:
                 self._ranges.clear()  # they may hold what was just rolled back
@@ -279,6 +280,15 @@ class Project(RelationStore):
                 raise
         except sqlite3.OperationalError as e:
             raise ProjectError(f"{self.path or 'project'}: cannot save: {e}") from e
+
+    def _index_pending(self) -> None:
+        """Put the documents this transaction added or changed into the search index, in one statement
+        outside any savepoint (m008): committed documents are always searchable."""
+        if self.db.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone():
+            self.db.execute("""INSERT INTO documents_search (rowid, name, text, meta)
+                               SELECT d.id, d.name, d.text, d.meta FROM search_pending p
+                               JOIN documents d ON d.id = p.document_id""")
+            self.db.execute("DELETE FROM search_pending")
 
     def batches(self, seconds: float = BATCH_SECONDS) -> "Batches":
         """Many small writes (an import) in transactions of at most about `seconds` each, so that other

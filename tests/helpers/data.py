@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.store import schema
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -21,7 +23,13 @@ def add_text(project, text: str, name: str = "a.txt") -> int:
     return project.add_document(Document(name=name, text=text, raw_text=text, content_hash=content_hash(text)))
 
 
-# What takes a project file back from the latest schema to 5 (migration tests make older files from new ones).
-UNDO_TO_5 = ("DROP TRIGGER spans_id_spent", "DROP TABLE span_ids",  # m007
-             "DROP TRIGGER spans_counted_in", "DROP TRIGGER spans_counted_out", "DROP TRIGGER spans_counted_change",
-             "DROP TABLE span_counts")  # m006
+# What takes a project file back from the latest schema to 7, 6 and 5 (migration tests make older files
+# from new ones). Going back to 7, documents not yet in the search index go in.
+UNDO_TO_7 = ("INSERT INTO documents_search (rowid, name, text, meta) SELECT d.id, d.name, d.text, d.meta "
+             "FROM search_pending p JOIN documents d ON d.id = p.document_id",
+             "DROP TRIGGER documents_searched_in", "DROP TRIGGER documents_searched_out",
+             "DROP TRIGGER documents_searched_change", "DROP TABLE search_pending",
+             *schema.SEARCH_TRIGGERS_3)  # m008
+UNDO_TO_6 = (*UNDO_TO_7, "DROP TRIGGER spans_id_spent", "DROP TABLE span_ids")  # m007
+UNDO_TO_5 = (*UNDO_TO_6, "DROP TRIGGER spans_counted_in", "DROP TRIGGER spans_counted_out",
+             "DROP TRIGGER spans_counted_change", "DROP TABLE span_counts")  # m006

@@ -285,6 +285,39 @@ def test_status_counts_and_search_follow_every_change(tmp_path):
         assert p.document_ids(contains="对口支援") == []
 
 
+def search_index_intact(p: Project) -> bool:
+    try:
+        p.db.execute("INSERT INTO documents_search (documents_search, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_documents_enter_the_search_index_when_their_transaction_commits(tmp_path):
+    """m008: indexed once per transaction, outside savepoints; an item rolled back, a document added and
+    removed before the commit, and a document of an older file all leave the index whole."""
+    from tests.helpers.data import UNDO_TO_7
+    path = tmp_path / "p.annot"
+    with Project.open(path) as p:
+        with p.batches() as batch:
+            with batch.item():
+                kept = add_doc(p, "奉贤区对口支援保靖县", "kept")
+            with pytest.raises(RuntimeError), batch.item():
+                add_doc(p, "对口支援的另一篇", "rolled back")
+                raise RuntimeError
+            with batch.item():
+                gone = add_doc(p, "对口支援延安市", "gone")
+                p.remove_documents([gone])
+        assert p.document_ids(contains="对口支援") == [kept] and search_index_intact(p)
+        old = add_doc(p, "宜川县对口支援", "old")
+        for statement in (*UNDO_TO_7, "PRAGMA user_version = 7"):
+            p.db.execute(statement)
+    with Project.open(path) as p:
+        assert p.document_ids(contains="对口支援", order="id") == [kept, old] and search_index_intact(p)
+        p.remove_documents([old])
+        assert p.document_ids(contains="对口支援") == [kept] and search_index_intact(p)
+
+
 def test_an_unreadable_backup_record_means_a_new_backup_not_an_error(tmp_path):
     from annotator.store.backups import STATE, backup_folder, list_backups, make_backup
     path = tmp_path / "p.annot"
@@ -349,13 +382,13 @@ def test_a_deleted_span_id_is_never_given_again(tmp_path):
 
 
 def test_migration_7_remembers_ids_the_event_log_names(tmp_path):
-    from tests.helpers.data import UNDO_TO_5
+    from tests.helpers.data import UNDO_TO_6
     path = tmp_path / "v6.annot"
     with Project.open(path) as p:
         doc = add_doc(p)
         gone = p.add_span(doc, 0, 3, "REGION", annotator="li")
         p.delete_span(gone.id, "li")
-        for statement in UNDO_TO_5[:2] + ("PRAGMA user_version = 6",):
+        for statement in (*UNDO_TO_6, "PRAGMA user_version = 6"):
             p.db.execute(statement)
     with Project.open(path) as p:
         assert p.add_span(doc, 0, 3, "REGION", annotator="li").id > gone.id
