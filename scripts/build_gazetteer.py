@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,8 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer.tsv"
 # Suffixes removed to make a short form, longest first; "州" is kept after an autonomous prefecture's name.
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
 NOT_PLACES = ("直辖", "群岛", "海域")
+# Prefecture short forms that are first of all ordinary words (来宾 guests, 白银 silver, 黄山 a mountain).
+COMMON_NOUNS = ("白银", "黄山", "大同", "四平", "白山", "北海", "三沙", "东方")
 
 
 def level(adcode: str) -> str:
@@ -59,12 +62,14 @@ def common_words() -> dict[str, tuple[int, str]]:
     return out
 
 
-def is_common_word(form: str, words: dict[str, tuple[int, str]]) -> bool:
-    """A short form that is mostly an ordinary word (和平, 合作, 开发, 通道) would be suggested everywhere."""
+def is_common_word(form: str, words: dict[str, tuple[int, str]], level: str = "county") -> bool:
+    """A short form that is mostly an ordinary word (和平, 合作, 开发, 通道) would be suggested everywhere.
+    A province's or prefecture's short form that jieba calls a noun is kept however frequent (大理, 毕节),
+    unless it is a common word as well as a place (来宾, 白银: COMMON_NOUNS)."""
     freq, tag = words.get(form, (0, "ns"))
-    if tag == "ns":
+    if tag == "ns" or not (freq >= 300 or (freq >= 50 and tag not in ("n", "nr", "nrt", "nz"))):
         return False
-    return freq >= 300 or (freq >= 50 and tag not in ("n", "nr", "nrt", "nz"))
+    return level == "county" or tag not in ("n", "nr", "nrt", "nz") or form in COMMON_NOUNS
 
 
 def strip_ethnic(stem: str, nations: list[str]) -> str:
@@ -79,14 +84,20 @@ def strip_ethnic(stem: str, nations: list[str]) -> str:
 
 
 def short_forms(name: str, nations: list[str]) -> list[str]:
+    """凉山彝族自治州 -> 凉山州, 凉山; 漾濞彝族自治县 -> 漾濞县, 漾濞 (reports drop the nation and 自治);
+    察哈尔右翼前旗 -> 察右前旗 (the usual contraction of 右翼/左翼 banners); 奉贤区 -> 奉贤."""
+    forms = []
+    wing = re.fullmatch(r"(.)[^左右]*([左右])翼(.旗)", name)
+    if wing:
+        forms.append(wing[1] + wing[2] + wing[3])
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = strip_ethnic(name[: -len(suffix)], nations)
-            forms = [stem]
-            if suffix == "自治州":
-                forms.insert(0, stem + "州")
-            return [f for f in forms if len(f) >= 2 and f != name]
-    return []
+            if suffix in ("自治州", "自治县", "自治旗"):
+                forms.append(stem + suffix[-1])
+            forms.append(stem)
+            break
+    return [f for f in forms if len(f) >= 2 and f != name]
 
 
 def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
@@ -104,7 +115,7 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
         if not is_common_word(name, words) or len(name) > 2:
             entries.setdefault(name, (name, level(code), code, name))
         for form in short_forms(name, nations):
-            if not is_common_word(form, words):
+            if not is_common_word(form, words, level(code)):
                 entries.setdefault(form, (form, "short", code, name))
     return sorted(entries.values(), key=lambda e: (e[2], e[1] == "short", e[0])), digest
 

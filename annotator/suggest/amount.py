@@ -13,15 +13,15 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
 @cache
-def _rule() -> tuple[re.Pattern, tuple[str, ...]]:
+def _rule() -> tuple[re.Pattern, tuple[str, ...], str]:
     lex = lexicon()["amount"]
     number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
     pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
-    return pattern, tuple(lex["not_after"])
+    return pattern, tuple(lex["not_after"]), lex["place_after"]
 
 
 def find_amounts(text: str) -> list[Candidate]:
-    pattern, not_after = _rule()
+    pattern, not_after, place_after = _rule()
     out: list[Candidate] = []
     for m in pattern.finditer(text):
         number, unit = m.group(1), m.group(2)
@@ -29,6 +29,8 @@ def find_amounts(text: str) -> list[Candidate]:
             continue  # 一项, 一名: an article more than a count
         if text.startswith(not_after, m.end()) or _is_duration(text, m):
             continue
+        if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] in place_after:
+            continue  # 八台镇: a place
         if unit == "万" and not re.match(ARABIC, number):
             continue  # 万人游: a Chinese 万 alone is a figure of speech
         out.append((m.start(), m.end(), "AMOUNT", 0.9))

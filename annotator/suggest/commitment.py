@@ -1,7 +1,8 @@
 """COMMITMENT: a clause with a pledge cue (将, 要, 确保, 希望…), from the cue, or the party right
 before it (新吴区将…, 县商务局和各镇街要…), to the end of the clause.
 
-Headings are skipped: short lines without closing punctuation, and enumerations (一是…, 二要…).
+Headings are skipped: short lines without closing punctuation, and enumerations (一是…); in 一要…, 二要…
+the span starts at 要 (GUIDELINES.md).
 """
 from __future__ import annotations
 
@@ -57,7 +58,11 @@ def _clause(text: str, start: int, end: int) -> Candidate | None:
     clause = text[start:end]
     stripped = clause.lstrip()
     if stripped.startswith(headings):
-        return None
+        if not stripped.startswith(tuple(h for h in headings if h.endswith("要"))):
+            return None
+        first = start + len(clause) - len(stripped) + 1  # 一要提高站位: from 要
+        last = start + len(clause.rstrip(" \t\u3000"))
+        return (first, last, "COMMITMENT", 0.6) if last - first > 1 else None
     for m in cues.finditer(clause):
         cue = m.group()
         if len(cue) == 1 and (m.start() > 0 and clause[m.start() - 1] in not_before or clause.startswith(not_after, m.end())):

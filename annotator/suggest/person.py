@@ -26,6 +26,9 @@ def _rules():
     follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
     titles = alternation(lex["titles"])
     return {
+        "no_long_name_after": tuple(lex["no_long_name_after"]),
+        "labels": frozenset(lex["bylines"] + lex["credits"]),
+        "verb": re.compile(alternation(lex["follow"])),
         "after_title": re.compile(f"(?:{titles})(?:[:：]\\s*)?(?=((?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})(?:{follow}|$))"),
         "list_next": re.compile(f"、((?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
@@ -33,6 +36,9 @@ def _rules():
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
         "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
+        "credits": re.compile(f"^(?:{alternation(lex['bylines'] + lex['credits'])})[ \\u3000]+"
+                              f"((?:{given}{{2,4}}(?:[ \\u3000]+|$))+)$", re.M),
+        "dateline": re.compile(f"[电讯][ \\u3000]*[(（]((?:{given}{{2,4}}(?:[ \\u3000]+|(?=[)）])))+)[)）]"),
         "speaker": re.compile(f"(?:^|(?<=[。！？\\n]))((?:{compound}|{single}){given}{{1,2}}?)(?=(?:说|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
     }
 
@@ -41,13 +47,21 @@ def find_people(text: str) -> list[Candidate]:
     rules = _rules()
     names: dict[tuple[int, int], float] = {}
     for m in rules["after_title"].finditer(text):
+        if len(m.group(1)) == 4 and (m.group().startswith(rules["no_long_name_after"])
+                                     or not rules["verb"].match(text, m.end(1))):
+            continue  # 组织领导全面加强: a phrase, not a four-character name
+        if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
+            continue  # 作者: 来源: a form's empty fields
         _add(names, m.start(1), m.end(1), 0.85)
         _follow_list(text, m.end(1), rules["list_next"], names)
     for m in rules["before_title"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.8)
-    for m in rules["byline"].finditer(text):
-        for part in re.finditer(f"[{CJK}]+", m.group(1)):
-            _add(names, m.start(1) + part.start(), m.start(1) + part.end(), 0.9)
+    for rule in ("byline", "credits", "dateline"):
+        for m in rules[rule].finditer(text):
+            for part in re.finditer(f"[{CJK}]+", m.group(1)):
+                if (text[m.start(1) + part.end():m.start(1) + part.end() + 1] not in (":", "：")  # 来源: a field
+                        and part.group() not in rules["labels"]):  # 记者 王明 通讯员 李华
+                    _add(names, m.start(1) + part.start(), m.start(1) + part.end(), 0.9)
     for rule in ("loose_byline", "photo"):
         for m in rules[rule].finditer(text):
             _add(names, m.start(1), m.end(1), 0.85)

@@ -3,7 +3,8 @@
 A county's short form (宜川 for 宜川县) is suggested only in a report that also names
 the county in full: on their own, county short forms are mostly ordinary words
 (资兴 in 投资兴业, 从江 in 从江阳区). Province and prefecture short forms (山东, 济南)
-need no such anchor.
+need no such anchor, nor does a short form that keeps its suffix (漾濞县 for 漾濞彝族自治县).
+One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤).
 """
 from __future__ import annotations
 
@@ -36,6 +37,26 @@ def _rules():
     return names, lengths, zone, local, frozenset(lex["not_places"]), phrases, lex["agency_after"]
 
 
+@cache
+def _suffix_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    lex = lexicon()["region"]
+    return frozenset(lex["suffix_words"]), tuple(w for w in lex["not_places"] if len(w) == 2)
+
+
+@cache
+def _one_char() -> tuple[re.Pattern, frozenset[str], str]:
+    lex = lexicon()["region"]
+    return (re.compile(f"(?<=[{lex['one_char_after']}])[{lex['one_char']}]"), frozenset(lex["one_char_words"]),
+            lex["one_char"])
+
+
+def _suffixed(place) -> bool:
+    """A full name, or a short form that keeps the suffix (漾濞县, 凉山州, 察右前旗): a place on its own."""
+    name, full = place.name, place.full_name
+    return (place.level != "short" or full.endswith("自治" + name[-1])
+            or (name[-1] == "旗" and full.endswith(name[-2:])))
+
+
 def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone: re.Pattern):
     """(start, name, zone suffix or "") for the longest known name at each position."""
     for i in range(len(text) - 1):
@@ -56,7 +77,7 @@ def find_regions(text: str) -> list[Candidate]:
     found = [(start, name[:-1], z) if name.endswith("市") and not z and text[start + len(name):start + len(name) + 1]
              == "民" else (start, name, z) for start, name, z in found]
     found = [f for f in found if f[1] in names]
-    full_names = {places[name].full_name for _, name, _ in found if name in places and places[name].level != "short"}
+    full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:
         place = places.get(name)
@@ -65,7 +86,7 @@ def find_regions(text: str) -> list[Candidate]:
             score = 0.9
         elif place is None:  # an established area (长三角)
             score = 0.85
-        elif place.level != "short":
+        elif _suffixed(place):
             if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
                 continue
             score = 0.9
@@ -74,8 +95,17 @@ def find_regions(text: str) -> list[Candidate]:
         else:
             score = 0.8
         candidates.append((start, end, "REGION", score))
+    one_char, words, chars = _one_char()
+    candidates += [(m.start(), m.end(), "REGION", 0.6) for m in one_char.finditer(text)  # not 苏陕 in 投入苏陕协作
+                   if text[m.start():m.start() + 2] not in words and text[m.end():m.end() + 1] not in chars]
     chosen = take_non_overlapping(candidates)
     return chosen + _local_places(text, chosen, local, not_places, agency_after)
+
+
+def _joined(text: str, end: int) -> bool:
+    """The place suffix ending at `end` runs into a word: 推进乡村振兴, 开展村企结对 (but 燕子口镇村民 is a town)."""
+    pair = text[end - 1:end + 1]
+    return (pair in JOINED_SUFFIXES and text[end:end + 2] != "村民") or text[end - 1:end + 1] in _suffix_words()[0]
 
 
 def _is_county(full_name: str) -> bool:
@@ -85,6 +115,7 @@ def _is_county(full_name: str) -> bool:
 def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_places: frozenset[str],
                   agency_after: str) -> list[Candidate]:
     """Towns, townships, villages and communities: a short name and its suffix, starting at a boundary."""
+    common_ends = _suffix_words()[1]
     taken = bytearray(len(text) + 1)
     ends = set()
     for s, e, _, _ in known:
@@ -96,13 +127,24 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_plac
         if taken[i] or not (i == 0 or i in ends or not is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
             continue
         found = local.match(text, i)
-        if (found and found.group() not in not_places and not any(taken[i:found.end()])
-                and text[found.end() - 1:found.end() + 1] not in JOINED_SUFFIXES
+        if (found and found.group() not in not_places and not found.group().endswith(common_ends)
+                and not any(taken[i:found.end()]) and not _joined(text, found.end())
                 and not (found.end() < len(text) and text[found.end()] in agency_after)):
             out.append((i, found.end(), "REGION", 0.6))
             ends.add(found.end())
             taken[i:found.end()] = b"\1" * (found.end() - i)
-    return out
+    if out:  # every other mention of a town or village found (代表富恒乡汇报: no opener before it)
+        names = {text[s:e] for s, e, _, _ in out}
+        for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡 holds 富恒乡: the shorter one
+            inner = max((n for n in names if len(n) < e - s and text.endswith(n, s, e)), key=len, default="")
+            if inner:
+                taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
+                out[k] = (e - len(inner), e, label, score)
+        for m in re.finditer(alternation(names), text):
+            if not any(taken[m.start():m.end()]):
+                out.append((m.start(), m.end(), "REGION", 0.6))
+                taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    return sorted(out)
 
 
 

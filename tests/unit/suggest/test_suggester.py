@@ -181,6 +181,17 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
     ("维护社会长治久安，隆重庆祝建党百年", "REGION", []),
     ("上海市民积极参与", "REGION", ["上海"]),
     ("县农业农村局局长在黄金村委会", "REGION", ["黄金村"]),
+    # what the development reports of tests/data/unseen/dev held
+    ("考察团来沪考察，在京剧院观演；投入苏陕协作资金", "REGION", ["沪"]),
+    ("到云南大理漾濞县调研；察右前旗、正镶白旗", "REGION", ["云南", "大理", "漾濞县", "察右前旗", "正镶白旗"]),
+    ("在富恒乡召开座谈会。代表富恒乡汇报，带动农村劳动力", "REGION", ["富恒乡", "富恒乡"]),
+    ("“万企兴万村”行动开展村企结对；八台镇桅杆坪村", "REGION", ["八台镇", "桅杆坪村"]),
+    ("八台镇有11种产品、2109份样本，要走三个多小时", "AMOUNT", ["11种", "2109份"]),
+    ("监制 宋乐永 赵刚\n记者 赵艳艳\n编导 张剑 邢立铎", "PERSON", ["宋乐永", "赵刚", "赵艳艳", "张剑", "邢立铎"]),
+    ("人民网贺州10月31日电 (黄子婧)近日", "PERSON", ["黄子婧"]),
+    ("组织领导全面加强。作者: 来源: 责任编辑:", "PERSON", []),
+    ("市工商联巡视员金亮在会上介绍", "PERSON", ["金亮"]),
+    ("一要提高站位，把协作抓实。一是加快进度。", "COMMITMENT", ["要提高站位"]),
 ])
 def test_rules_for_what_unseen_reports_hold(text, label, want):
     """Bylines without a colon, photo credits and role nouns before names; set phrases, 市民 and agencies
