@@ -40,9 +40,9 @@ class DocumentPanel:
         self.model = DocumentListModel(project, parent)
         self.table = _table("documentList", self.model)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
         header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.AscendingOrder)  # the model's order: enabling sorting reads nothing again
+        self.table.setSortingEnabled(True)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         # Fixed widths: fitting columns to their contents would read every row of a large project.
         for col, width in zip(range(1, 5), (64, 48, 48, 28)):

@@ -133,6 +133,36 @@ def test_filter_narrows_the_document_list(window, qtbot):
     qtbot.waitUntil(lambda: window.model.rowCount() == 5)
 
 
+def test_opening_the_window_reads_the_document_list_once(make_window, tmp_path, monkeypatch):
+    """Reading 500,000 ids takes 0.23 s: enabling the list's sorting must not read them again."""
+    project = Project.open(tmp_path / "p.annot")
+    calls = []
+    real = Project.document_ids
+    monkeypatch.setattr(Project, "document_ids", lambda self, **q: calls.append(q) or real(self, **q))
+    make_window(project)
+    assert len(calls) == 1
+
+
+def test_a_filter_typed_on_while_its_search_runs_shows_the_last_answer(window, qtbot, monkeypatch):
+    """The search for 凉 never ends on its own (a query counting forever): the next keystroke interrupts it."""
+    real = Project.document_ids
+
+    def endless_for_one_character(self, **query):
+        if query.get("contains") == "凉":
+            self.db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                            "SELECT count(*) FROM n").fetchone()
+        return real(self, **query)
+
+    monkeypatch.setattr(Project, "document_ids", endless_for_one_character)
+    box = window.findChild(QLineEdit, "documentFilter")
+    box.setText("凉山")  # the searcher's connection is open before the endless search starts
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    box.setText("凉")
+    qtbot.wait(50)
+    box.setText("凉山州")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.model.shows_current_query())
+
+
 def test_a_restart_shows_everything_as_it_was(make_window, tmp_path, qtbot):
     from annotator.ingest.importer import import_seeds
     path = tmp_path / "p.annot"
