@@ -35,8 +35,6 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer.tsv"
 # Suffixes removed to make a short form, longest first; "州" is kept after an autonomous prefecture's name.
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
 NOT_PLACES = ("直辖", "群岛", "海域")
-# Prefecture short forms that are first of all ordinary words (来宾 guests, 白银 silver, 黄山 a mountain).
-COMMON_NOUNS = ("白银", "黄山", "大同", "四平", "白山", "北海", "三沙", "东方")
 
 
 def level(adcode: str) -> str:
@@ -63,22 +61,26 @@ def common_words() -> dict[str, tuple[int, str]]:
 
 
 def is_common_word(form: str, words: dict[str, tuple[int, str]], level: str = "county") -> bool:
-    """A short form that is mostly an ordinary word (和平, 合作, 开发, 通道) would be suggested everywhere.
-    A province's or prefecture's short form that jieba calls a noun is kept however frequent (大理, 毕节),
-    unless it is a common word as well as a place (来宾, 白银: COMMON_NOUNS)."""
-    freq, tag = words.get(form, (0, "ns"))
-    if tag == "ns" or not (freq >= 300 or (freq >= 50 and tag not in ("n", "nr", "nrt", "nz"))):
+    """A county's short form that is mostly an ordinary word (和平, 合作, 开发, 通道) would be suggested
+    everywhere. A province's or prefecture's short form is kept however jieba tags it (大连, 遵义, 保定,
+    大理, 北海: the reports name these cities far more than they use the words)."""
+    if level != "county":
         return False
-    return level == "county" or tag not in ("n", "nr", "nrt", "nz") or form in COMMON_NOUNS
+    freq, tag = words.get(form, (0, "ns"))
+    if tag == "ns":
+        return False
+    return freq >= 300 or (freq >= 50 and tag not in ("n", "nr", "nrt", "nz"))
 
 
 def strip_ethnic(stem: str, nations: list[str]) -> str:
-    """凉山彝族 -> 凉山, 湘西土家族苗族 -> 湘西, 广西壮族 -> 广西."""
+    """凉山彝族 -> 凉山, 湘西土家族苗族 -> 湘西, 广西壮族 -> 广西; names also drop a nation without 族
+    (新疆维吾尔 -> 新疆, 伊犁哈萨克 -> 伊犁) when two characters or more are left (内蒙古 stays)."""
+    names = nations + [n[:-1] for n in nations if n.endswith("族") and len(n) > 2]
     changed = True
     while changed:
         changed = False
-        for n in nations:
-            if stem.endswith(n) and len(stem) > len(n):
+        for n in names:
+            if stem.endswith(n) and len(stem) - len(n) >= 2:
                 stem, changed = stem[: -len(n)], True
     return stem
 
@@ -95,6 +97,8 @@ def short_forms(name: str, nations: list[str]) -> list[str]:
             stem = strip_ethnic(name[: -len(suffix)], nations)
             if suffix in ("自治州", "自治县", "自治旗"):
                 forms.append(stem + suffix[-1])
+            elif suffix == "特别行政区":
+                forms.append(stem + "特区")
             forms.append(stem)
             break
     return [f for f in forms if len(f) >= 2 and f != name]

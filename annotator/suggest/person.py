@@ -22,23 +22,25 @@ def _rules():
     surnames = set("".join(lex["surnames"].split()))
     compound = alternation(lex["compound_surnames"])
     single = "[" + "".join(sorted(surnames)) + "]"
+    single_before_title = "[" + "".join(sorted(surnames - set(lex["not_surnames_before_title"]))) + "]"
     given = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
     follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
     titles = alternation(lex["titles"])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
         "labels": frozenset(lex["bylines"] + lex["credits"]),
-        "verb": re.compile(alternation(lex["follow"])),
-        "after_title": re.compile(f"(?:{titles})(?:[:：]\\s*)?(?=((?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})(?:{follow}|$))"),
+        "label_start": re.compile(alternation(lex["bylines"])),
+        "after_title": re.compile(f"(?:{titles})(?:[:：]?[ \\u3000]*)(?=((?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})(?:{follow}|$))"),
         "list_next": re.compile(f"、((?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
-        "before_title": re.compile(f"((?:{compound}|{single}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
+        "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
         "byline": re.compile(f"(?:{alternation(lex['bylines'])})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）\\n]|$)))+)"),
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
         "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
         "credits": re.compile(f"^(?:{alternation(lex['bylines'] + lex['credits'])})[ \\u3000]+"
                               f"((?:{given}{{2,4}}(?:[ \\u3000]+|$))+)$", re.M),
-        "dateline": re.compile(f"[电讯][ \\u3000]*[(（]((?:{given}{{2,4}}(?:[ \\u3000]+|(?=[)）])))+)[)）]"),
+        "dateline": re.compile(f"[电讯][ \\u3000]*[(（]((?:(?:{alternation(lex['bylines'])})?[ \\u3000]*{given}{{2,4}}"
+                               f"(?:[ \\u3000]+|(?=[)）])))+)[)）]"),
         "speaker": re.compile(f"(?:^|(?<=[。！？\\n]))((?:{compound}|{single}){given}{{1,2}}?)(?=(?:说|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
     }
 
@@ -47,8 +49,7 @@ def find_people(text: str) -> list[Candidate]:
     rules = _rules()
     names: dict[tuple[int, int], float] = {}
     for m in rules["after_title"].finditer(text):
-        if len(m.group(1)) == 4 and (m.group().startswith(rules["no_long_name_after"])
-                                     or not rules["verb"].match(text, m.end(1))):
+        if len(m.group(1)) == 4 and m.group().startswith(rules["no_long_name_after"]):
             continue  # 组织领导全面加强: a phrase, not a four-character name
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
@@ -59,9 +60,11 @@ def find_people(text: str) -> list[Candidate]:
     for rule in ("byline", "credits", "dateline"):
         for m in rules[rule].finditer(text):
             for part in re.finditer(f"[{CJK}]+", m.group(1)):
-                if (text[m.start(1) + part.end():m.start(1) + part.end() + 1] not in (":", "：")  # 来源: a field
-                        and part.group() not in rules["labels"]):  # 记者 王明 通讯员 李华
-                    _add(names, m.start(1) + part.start(), m.start(1) + part.end(), 0.9)
+                start, end = m.start(1) + part.start(), m.start(1) + part.end()
+                label = rules["label_start"].match(text, start, end)  # (王兴莉 记者裴玉松)
+                start = label.end() if label else start
+                if text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2:
+                    _add(names, start, end, 0.9)  # not 来源: (a field) nor 通讯员 (记者 王明 通讯员 李华)
     for rule in ("loose_byline", "photo"):
         for m in rules[rule].finditer(text):
             _add(names, m.start(1), m.end(1), 0.85)

@@ -44,6 +44,11 @@ def _suffix_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def _word_counties() -> frozenset[str]:
+    return frozenset(lexicon()["region"]["word_counties"])
+
+
+@cache
 def _one_char() -> tuple[re.Pattern, frozenset[str], str]:
     lex = lexicon()["region"]
     return (re.compile(f"(?<=[{lex['one_char_after']}])[{lex['one_char']}]"), frozenset(lex["one_char_words"]),
@@ -77,6 +82,7 @@ def find_regions(text: str) -> list[Candidate]:
     found = [(start, name[:-1], z) if name.endswith("市") and not z and text[start + len(name):start + len(name) + 1]
              == "民" else (start, name, z) for start, name, z in found]
     found = [f for f in found if f[1] in names]
+    found = [f for f in found if f[1] not in _word_counties() or f[0] in {s + len(n) for s, n, _ in found}]
     full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:

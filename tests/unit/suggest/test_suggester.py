@@ -192,6 +192,14 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
     ("组织领导全面加强。作者: 来源: 责任编辑:", "PERSON", []),
     ("市工商联巡视员金亮在会上介绍", "PERSON", ["金亮"]),
     ("一要提高站位，把协作抓实。一是加快进度。", "COMMITMENT", ["要提高站位"]),
+    # and tests/data/unseen/dev2
+    ("援疆指挥部在新疆；伊犁州、澳门特区、大连、遵义", "REGION", ["新疆", "伊犁州", "澳门特区", "大连", "遵义"]),
+    ("市直有关部门和县(市、区)负责同志；开了富县与贫县结对的先河；延安市富县", "REGION", ["延安市", "富县"]),
+    ("本报讯(王兴莉 记者裴玉松)13日", "PERSON", ["王兴莉", "裴玉松"]),
+    ("秘书长尚显强以及有关部门，总领队陈正祥，县长索朗多吉，总指挥袁良主持", "PERSON",
+     ["尚显强", "陈正祥", "索朗多吉", "袁良"]),
+    ("自治区代主席严金海主持；国家主席习近平", "PERSON", ["严金海", "习近平"]),
+    ("国务院扶贫办主任 刘永富\n", "PERSON", ["刘永富"]),
 ])
 def test_rules_for_what_unseen_reports_hold(text, label, want):
     """Bylines without a colon, photo credits and role nouns before names; set phrases, 市民 and agencies
