@@ -437,6 +437,11 @@ class Project(RelationStore):
                 "INSERT OR REPLACE INTO document_need (document_id, score) SELECT id, ? FROM documents "
                 "WHERE id = ? AND status != 'done'", [(score, d) for d, score in scores.items()])
 
+    def top_need(self, count: int) -> list[tuple[int, float]]:
+        """(document, score) of the `count` highest scores (the score index, in the "need" order)."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT document_id, score FROM document_need ORDER BY score DESC, document_id LIMIT ?", [count])]
+
     def need(self, doc_id: int) -> float | None:
         row = self.db.execute("SELECT score FROM document_need WHERE document_id = ?", [doc_id]).fetchone()
         return row[0] if row else None
