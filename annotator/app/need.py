@@ -27,6 +27,7 @@ from annotator.core.model import Span
 from annotator.store.project import Project
 
 BATCH = 64  # documents per batch: the model runs them together, and one transaction stores their scores
+PHASE = "need"  # how the progress messages of scoring begin (a training's own are "step ...")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def score_need(project: Project, rules, model, labels: set[str] | None = None,
                           for d, r, m in zip(chosen, by_rules, by_model)})
         done += len(chosen)
         if progress is not None:
-            progress(done, len(ids), f"need: {done} of {len(ids)} unfinished documents")
+            progress(done, len(ids), f"{PHASE}: {done} of {len(ids)} unfinished documents")
     return NeedReport(done, len(ids))
 
 
