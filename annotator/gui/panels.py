@@ -45,7 +45,7 @@ class DocumentPanel:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         # Fixed widths: fitting columns to their contents would read every row of a large project.
-        for col, width in zip(range(1, 6), (64, 48, 48, 28, 48)):
+        for col, width in zip(range(1, 6), (64, 48, 48, 28, 64)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             self.table.setColumnWidth(col, width)
         self.filter = QLineEdit(objectName="documentFilter")
