@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where the model goes (default: PROJECT-model beside the project); a folder holding "
                         "anything but an earlier training is refused")
     p.add_argument("--steps", type=int, default=None, metavar="N", help="training steps (default 600)")
+    p.add_argument("--skip-need", action="store_true",
+                   help="do not score the unfinished documents by need (how much rules and model disagree) "
+                        "after training")
     _add_db(p)
 
     p = sub.add_parser("sync", help="two-way sync with a Label Studio project (push, pull, merge)",
@@ -163,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("documents", help="the project's documents: id, status, spans, suggestions, name")
     p.add_argument("--status", choices=sorted(STATUSES))
+    p.add_argument("--by-need", action="store_true",
+                   help="the unfinished documents rules and model disagree on most first, with their need "
+                        "(disagreeing spans per 1,000 characters; scored after `annotator train`), then the rest")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N documents")
     _add_db(p)
     p = sub.add_parser("stats", help="documents by status, spans by label and state")
     _add_db(p)
@@ -333,17 +340,22 @@ def cmd_agreement(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from annotator.app.training import DEFAULT_STEPS, train
+    from annotator.app.training import DEFAULT_STEPS, train_and_rank
 
     with _session(args, create=False) as session:
         project = session.project
         out = args.out or project.path.with_name(project.path.stem + "-model")
-        evaluation = train(project, out, args.steps or DEFAULT_STEPS,
-                           lambda i, n, what: print(f"[{what}]", end="\r", file=sys.stderr))
+        evaluation = train_and_rank(project, out, args.steps or DEFAULT_STEPS,
+                                    lambda i, n, what: print(f"[{what}]", end="\r", file=sys.stderr),
+                                    rank=not args.skip_need)
     print(f"model in {out / 'model' / 'model-best'}; evaluated on {evaluation['documents']} held-out documents:")
     print(f"{'label':<12}{'model F1':>10}{'rules F1':>10}  suggests with")
     for label, e in evaluation["labels"].items():
         print(f"{label:<12}{e['model']['f1']:>10.3f}{e['rules']['f1']:>10.3f}  {e['use']}")
+    need = evaluation.get("need")
+    if need:
+        print(f"need scored for {need['scored']} of {need['of']} unfinished documents"
+              + (" (cancelled)" if need["cancelled"] else "") + "; annotator documents --by-need lists them")
     return 0
 
 
@@ -366,10 +378,14 @@ def cmd_sync(args) -> int:
 def cmd_documents(args) -> int:
     with _session(args, create=False) as session:
         project = session.project
-        ids = project.document_ids(status=args.status)
+        ids = project.document_ids(status=args.status, order="need" if args.by_need else "id")
+        ids = ids[:args.limit] if args.limit is not None else ids
         for i in range(0, len(ids), 500):
-            for doc_id, r in project.document_rows(ids[i:i + 500]).items():
-                print(f"{doc_id:>7}  {STATUSES[r.status]:<12}{r.accepted:>6}{r.pending:>6}  {r.title}")
+            rows = project.document_rows(ids[i:i + 500])
+            for doc_id in ids[i:i + 500]:
+                r = rows[doc_id]
+                need = (f"{r.need:>8.2f}" if r.need is not None else f"{'-':>8}") if args.by_need else ""
+                print(f"{doc_id:>7}  {STATUSES[r.status]:<12}{r.accepted:>6}{r.pending:>6}{need}  {r.title}")
     return 0
 
 

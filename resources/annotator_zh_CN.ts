@@ -179,6 +179,18 @@
         <source>Done</source>
         <translation>已完成</translation>
     </message>
+    <message>
+        <source>Need</source>
+        <translation>需要度</translation>
+    </message>
+    <message>
+        <source>Rules and model disagree on %.1f span(s) per 1,000 characters here</source>
+        <translation>规则与模型在此每千字有 %.1f 处分歧</translation>
+    </message>
+    <message>
+        <source>Need: how much rules and the trained model disagree (spans per 1,000 characters); click to put the unfinished documents that teach most first</source>
+        <translation>需要度：规则与训练出的模型的分歧（每千字的片段数）；点击可把最值得标注的未完成文档排在前面</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1052,6 +1064,54 @@
         <source>an adjudication decision on %d span(s)</source>
         <translation>一次涉及 %d 个标注的裁定</translation>
     </message>
+    <message>
+        <source>Order the list by need (rules and model disagree most)</source>
+        <translation>按需要度排列文档（规则与模型分歧最大的在前）</translation>
+    </message>
+    <message>
+        <source>A training is already running.</source>
+        <translation>已有一次训练正在进行。</translation>
+    </message>
+    <message>
+        <source>Retraining by itself stopped for this session: %s (Edit &gt; Train a model trains by hand)</source>
+        <translation>本次会话不再自动重新训练：%s（可用“编辑 &gt; 用已完成的文档训练模型”手动训练）</translation>
+    </message>
+    <message>
+        <source>%d of %d unfinished documents scored by need.</source>
+        <translation>已为 %d / %d 篇未完成文档计算需要度。</translation>
+    </message>
+    <message>
+        <source>Model retrained (F1 model / rules): %s.</source>
+        <translation>模型已重新训练（F1，模型 / 规则）：%s。</translation>
+    </message>
+    <message>
+        <source>No document has a need score yet: train a model first (Edit &gt; Train a model).</source>
+        <translation>还没有文档有需要度：请先训练模型（编辑 &gt; 用已完成的文档训练模型）。</translation>
+    </message>
+    <message>
+        <source>Stop this training (the model stays as it was)</source>
+        <translation>停止本次训练（模型保持原样）</translation>
+    </message>
+    <message>
+        <source>Retraining after %d documents done</source>
+        <translation>已完成 %d 篇文档，正在重新训练</translation>
+    </message>
+    <message>
+        <source>Ordering documents by need</source>
+        <translation>正在按需要度排列文档</translation>
+    </message>
+    <message>
+        <source>Stop scoring (the new model and the scores made so far stay)</source>
+        <translation>停止计算（新模型和已算出的分数保留）</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>
@@ -1202,6 +1262,26 @@
         <location filename="../annotator/gui/settings_dialog.py" line="169" />
         <source>%s is used by %d span(s). Move them to:</source>
         <translation>%s 被 %d 个标注使用。将它们移到：</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> documents</source>
+        <translation> 篇文档</translation>
+    </message>
+    <message>
+        <source>Each time this many more documents are marked done, a spaCy model is trained again in the background (the status bar shows how far it is and its scores); 0 turns this off. Needs spaCy.</source>
+        <translation>每当又有这么多篇文档标为完成，就在后台重新训练 spaCy 模型（状态栏显示进度和得分）；设为 0 即关闭。需要安装 spaCy。</translation>
+    </message>
+    <message>
+        <source>Retrain the model after every</source>
+        <translation>自动重新训练模型：每完成</translation>
+    </message>
+    <message>
+        <source>Off (0) by default. Counts the documents marked done since the last training; it also orders the unfinished documents by need (Go &gt; Order the list by need).</source>
+        <translation>默认关闭（0）。计算自上次训练以来标为完成的文档数；训练后还会按需要度排列未完成的文档（转到 &gt; 按需要度排列文档）。</translation>
     </message>
 </context>
 <context>

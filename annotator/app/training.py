@@ -24,6 +24,7 @@ from annotator.export.select import Selection, selected
 from annotator.export.spacy_docbin import export_spacy
 from annotator.export.split import split
 from annotator.store.project import Project
+from annotator.store.settings import ProjectSettings
 
 MODEL_SETTING = "model"  # the trained model's folder and, per label, who suggests it (JSON)
 STEP_LINE = re.compile(r"^\s*\d+\s+(\d+)\s")  # spaCy's console logger: epoch, step, losses, scores
@@ -79,6 +80,40 @@ def train(project: Project, out: Path, steps: int = DEFAULT_STEPS,
     project.set_setting(MODEL_SETTING, json.dumps({"path": str((out / "model" / "model-best").resolve()),
                                                    "use": {k: v["use"] for k, v in evaluation["labels"].items()}}))
     return evaluation
+
+
+def retrain_due(done: int, trained_done: int, every: int) -> bool:
+    """Whether a training is due by itself: retraining is on (`every` > 0) and at least `every` documents
+    were marked done since the last training began (`done` now, `trained_done` then)."""
+    return every > 0 and done - trained_done >= every
+
+
+def done_since_training(project: Project) -> int:
+    """Documents marked done since the last training began (never below 0: some may have been reopened)."""
+    return max(0, project.status_counts()["done"] - ProjectSettings(project).trained_done)
+
+
+def retrain_is_due(project: Project) -> bool:
+    """`retrain_due` with the project's count of done documents and its settings."""
+    settings = ProjectSettings(project)
+    return retrain_due(project.status_counts()["done"], settings.trained_done, settings.retrain_after)
+
+
+def train_and_rank(project: Project, out: Path, steps: int = DEFAULT_STEPS,
+                   progress: Callable[[int, int, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None, rank: bool = True) -> dict:
+    """The model loop's one step, which the window (by hand or by itself) and `annotator train` run: train
+    (`train`), start the retrain count again from the documents done when this training began, then, if
+    `rank`, score the unfinished documents by need with the new model (annotator.app.need; a cancel there
+    keeps the model and the scores made so far). Returns the evaluation, with "need" (a NeedReport as a
+    dict, or None when no model could score)."""
+    from annotator.app.need import rank_by_need
+
+    done = project.status_counts()["done"]
+    evaluation = train(project, out, steps, progress, cancelled)
+    ProjectSettings(project).trained_done = done
+    report = rank_by_need(project, progress, cancelled) if rank else None
+    return {**evaluation, "need": report.as_dict() if report is not None else None}
 
 
 def _run_training(data: Path, model: Path, steps: int, progress, cancelled) -> None:

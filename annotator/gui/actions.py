@@ -81,6 +81,9 @@ MENUS: tuple[tuple[str, tuple], ...] = (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Previous document"), ("P", "PgUp"), "step_document", (-1,)),
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Mark done, open next"), ("Ctrl+Return", "Ctrl+Enter"),
               "mark_done_and_next"),
+        SEPARATOR,
+        Entry(QT_TRANSLATE_NOOP("MainWindow", "Order the list by need (rules and model disagree most)"), (),
+              "order_by_need", name="orderByNeedAction"),
     )),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         Entry(QT_TRANSLATE_NOOP("MainWindow", "Bigger text"), ("Ctrl+=",), "zoom", (1,)),

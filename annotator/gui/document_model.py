@@ -12,8 +12,9 @@ from annotator.store.project import Project
 STATUS_WORDS = {"todo": QT_TRANSLATE_NOOP("DocumentListModel", "To do"),
                 "in_progress": QT_TRANSLATE_NOOP("DocumentListModel", "In progress"),
                 "done": QT_TRANSLATE_NOOP("DocumentListModel", "Done")}
-COLUMNS = ("name", "status", "spans", "pending", "damage")
-ORDER = {0: "name", 1: "status", 4: "damage"}  # column -> the project's sort order (others by name)
+COLUMNS = ("name", "status", "spans", "pending", "damage", "need")
+ORDER = {0: "name", 1: "status", 4: "damage", 5: "need"}  # column -> the project's sort order (others by name)
+NEED_COLUMN = 5
 
 
 class _Searcher:
@@ -167,7 +168,7 @@ class DocumentListModel(QAbstractTableModel):
         doc_id = self.ids[row]
         if doc_id not in self._rows:
             for d, r in self.project.document_rows(self.ids[row:row + self.PAGE]).items():
-                self._rows[d] = (r.title, r.status, r.accepted, r.pending, r.damage)
+                self._rows[d] = (r.title, r.status, r.accepted, r.pending, r.damage, r.need)
         return self._rows[doc_id]
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -179,22 +180,30 @@ class DocumentListModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        name, status, spans, pending, damage = self._fetch(index.row())
+        name, status, spans, pending, damage, need = self._fetch(index.row())
         col = index.column()
         if role == Qt.DisplayRole:
-            return (name, self.tr(STATUS_WORDS[status]), spans, pending or "", "⚠" if damage else "")[col]
+            return (name, self.tr(STATUS_WORDS[status]), spans, pending or "", "⚠" if damage else "",
+                    "" if need is None else f"{need:.1f}")[col]
         if role == Qt.ToolTipRole and col == 4 and damage:
             return self.tr("%n damaged character(s) (? or �) left in the text", "", damage)
+        if role == Qt.ToolTipRole and col == 5 and need is not None:
+            return self.tr("Rules and model disagree on %.1f span(s) per 1,000 characters here") % need
+        if role == Qt.TextAlignmentRole and col == 5:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.UserRole:
             return self.ids[index.row()]
         return None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Sugg."), "⚠")[section]
+            return (self.tr("Document"), self.tr("Status"), self.tr("Spans"), self.tr("Sugg."), "⚠",
+                    self.tr("Need"))[section]
         if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
             return (self.tr("Title or file name"), self.tr("Status"), self.tr("Accepted spans"),
-                    self.tr("Pending suggestions"), self.tr("Damaged text left after repair"))[section]
+                    self.tr("Pending suggestions"), self.tr("Damaged text left after repair"),
+                    self.tr("Need: how much rules and the trained model disagree (spans per 1,000 characters); "
+                            "click to put the unfinished documents that teach most first"))[section]
         return None
 
     def row_of(self, doc_id: int) -> int:

@@ -49,10 +49,10 @@ class Jobs:
 
     def stop_job(self) -> None:
         """Stop running jobs as a cancel would, and wait for them (the window is closing)."""
-        for job in [self._job, *self._aside]:
+        for job in [self._job, self._training, *self._aside]:
             if job is not None:
                 job.stop()
-        self._job, self._aside = None, []
+        self._job, self._training, self._aside = None, None, []
 
     # -- first suggestions of a long document ------------------------------
 
@@ -240,26 +240,90 @@ class Jobs:
 
     # -- suggesting ------------------------------------------------------
 
-    def train_model(self) -> None:
-        """Train in the background (spaCy in a process of its own), then suggest with the model for the
-        labels it does better than the rules."""
-        from annotator.app.training import DEFAULT_STEPS, train
+    # -- training (by hand, or by itself after every N documents done) -------
 
+    _training: BackgroundJob | None = None
+    _retrain_stopped: str | None = None  # why retraining by itself stopped for this session (said once)
+
+    @property
+    def training(self) -> bool:
+        """Whether a training (or its scoring by need) runs now."""
+        return self._training is not None and self._training.running
+
+    def train_model(self) -> None:
+        """Edit > Train: train in the background (spaCy in a process of its own), then suggest with the model
+        for the labels it does better than the rules, and order the unfinished documents by need."""
         if self.project.path is None:
             return show_error(self, tr("Training needs a project saved in a file."))
-        out = self.project.path.with_name(self.project.path.stem + "-model")
-        self.run_job(tr("Training a model"),
-                     lambda project, progress, cancelled: train(project, out, DEFAULT_STEPS, progress, cancelled),
-                     self._trained)
+        if self.training:
+            return self.say(tr("A training is already running."), 5000)
+        self._start_training(0)
 
-    def _trained(self, evaluation, error) -> None:
+    def retrain_if_due(self) -> None:
+        """After a document was marked done: start a training by itself when the project's setting says one
+        is due (annotator.app.training decides), unless one runs, or retraining by itself stopped after a
+        failure or a cancel in this session (said once, in the status bar)."""
+        from annotator.app.training import retrain_is_due
+
+        if self.training or self._retrain_stopped is not None or not retrain_is_due(self.project):
+            return
+        if self.project.path is None:
+            return self._stop_retraining(tr("Training needs a project saved in a file."))
+        self._start_training(ProjectSettings(self.project).retrain_after)
+
+    def _start_training(self, after: int) -> None:
+        """Train (and score by need) in a thread on the job's own connection, with the status bar's training
+        widget showing progress and cancel; the window never waits and no dialog opens while it runs.
+        `after`: the documents done that started it by itself (0: by hand)."""
+        from annotator.app import training
+
+        path = self.project.path
+        out = path.with_name(path.stem + "-model")
+
+        def job(progress, cancelled):
+            with Project.open(path) as project:
+                return training.train_and_rank(project, out, training.DEFAULT_STEPS, progress, cancelled)
+
+        self.training_status.start(after)
+        self._training = BackgroundJob(self, "", job, lambda evaluation, error: self._trained(evaluation, error,
+                                                                                              after),
+                                       progress=self.training_status.show_progress)
+
+    def cancel_training(self) -> None:
+        if self.training:
+            self.training_status.cancelling()
+            self._training.cancel()
+
+    def _stop_retraining(self, reason: str) -> None:
+        self._retrain_stopped = reason
+        self.say(tr("Retraining by itself stopped for this session: %s (Edit > Train a model trains by hand)")
+                 % reason, 20000)
+
+    def _trained(self, evaluation, error, after: int = 0) -> None:
+        self.training_status.finish()
+        self._training = None
         if error is not None:
+            if after:  # by itself: said once in the status bar, never a dialog every N documents
+                return self._stop_retraining(str(error))
             return show_error(self, str(error))
+        self._retrain_stopped = None  # a training that worked starts retraining by itself again
         self.labelling.forget_suggester()
+        self.model.reload()  # the need scores changed
+        if self.doc_id is not None:
+            self.documents.select(self.doc_id)
+        figures = ", ".join(f"{label} {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
+                            + (tr("model") if e["use"] == "model" else tr("rules"))
+                            for label, e in evaluation["labels"].items())
+        need = evaluation.get("need")
+        scored = (tr("%d of %d unfinished documents scored by need.") % (need["scored"], need["of"])
+                  if need else "")
+        if after:
+            return self.say(" ".join(s for s in (tr("Model retrained (F1 model / rules): %s.") % figures, scored)
+                                     if s), 30000)
         lines = [tr("Evaluated on %d held-out documents (F1, model / rules):") % evaluation["documents"]]
         lines += [f"{label}: {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
                   + (tr("model") if e["use"] == "model" else tr("rules")) for label, e in evaluation["labels"].items()]
-        show_info(self, "\n".join(lines))
+        show_info(self, "\n".join(lines + ([scored] if scored else [])))
 
     def suggest_whole_project(self) -> None:
         def job(project, progress, cancelled):

@@ -27,6 +27,7 @@ from annotator.gui.project_actions import ProjectActions
 from annotator.gui.project_lock import ProjectLock
 from annotator.gui.relations import RelationPanel, Relating
 from annotator.gui.status import DocumentClock, ProjectWatcher
+from annotator.gui.training_status import TrainingProgress
 from annotator.gui.user_settings import UserSettings
 from annotator.gui.viewer import DocumentView
 from annotator.store.project import Project
@@ -96,8 +97,10 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicat
         self.status_annotator, self.status_position, self.status_progress = QLabel(), QLabel(), QLabel()
         self.status_suggestions = QLabel(objectName="suggestionProgress")
         self.clock = DocumentClock()
-        for w in (self.status_annotator, self.status_suggestions, self.status_position, self.status_progress,
-                  self.clock):
+        self.training_status = TrainingProgress()
+        self.training_status.cancelRequested.connect(self.cancel_training)
+        for w in (self.training_status, self.status_annotator, self.status_suggestions, self.status_position,
+                  self.status_progress, self.clock):
             self.statusBar().addPermanentWidget(w)
         self.setAcceptDrops(True)
         self._apply_font()
@@ -230,12 +233,23 @@ class MainWindow(QMainWindow, ProjectActions, Editing, Relating, Jobs, Adjudicat
         if decided:
             self._refresh_spans(decided)
         self.model.refresh_document(self.doc_id)
+        self.retrain_if_due()  # in the background, when the project's setting says so
         following = self.labelling.next_unfinished(self.model.ids, self.doc_id)
         if following is not None:
             self.open_document(following)
             return
         self._update_status()
         self.say(tr("Every document is done."), 5000)
+
+    def order_by_need(self) -> None:
+        """Go > Order by need: the unfinished documents rules and model disagree on most first (scored after
+        a training); next document and Mark done, open next follow the list."""
+        self.documents.order_by_need()
+        if self.doc_id is not None:
+            self.documents.select(self.doc_id)
+        self._update_status()
+        if not self.project.top_need(1):
+            self.say(tr("No document has a need score yet: train a model first (Edit > Train a model)."), 8000)
 
     # -- view and status -------------------------------------------------
 

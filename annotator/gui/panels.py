@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import ORIGINS, STATES, Label
 from annotator.gui.actions import tr
-from annotator.gui.document_model import STATUS_WORDS, DocumentListModel
+from annotator.gui.document_model import NEED_COLUMN, STATUS_WORDS, DocumentListModel
 from annotator.gui.span_list import SpanListModel
 from annotator.store.project import Project
 
@@ -45,7 +45,7 @@ class DocumentPanel:
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         # Fixed widths: fitting columns to their contents would read every row of a large project.
-        for col, width in zip(range(1, 5), (64, 48, 48, 28)):
+        for col, width in zip(range(1, 6), (64, 48, 48, 28, 64)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             self.table.setColumnWidth(col, width)
         self.filter = QLineEdit(objectName="documentFilter")
@@ -58,6 +58,10 @@ class DocumentPanel:
         self.status.currentIndexChanged.connect(lambda _: self.model.set_status(self.status.currentData()))
         self.widget = column(self.filter, self.status, self.table)
         self.widget.setMinimumWidth(240)  # the title and the status stay in view when the guidelines open
+
+    def order_by_need(self) -> None:
+        """Sort by the need column, most first (as clicking its header does)."""
+        self.table.sortByColumn(NEED_COLUMN, Qt.AscendingOrder)
 
     def select(self, doc_id: int) -> None:
         row = self.model.row_of(doc_id)

@@ -28,12 +28,15 @@ class _Worker(QObject):
 
 class BackgroundJob(QObject):
     """Runs `job(progress, cancelled)` in a thread; `finished(result, error)` is called on the UI thread.
-    A job with a title shows its progress and can be cancelled; one without runs quietly."""
+    A job with a title shows its progress and can be cancelled; one without runs quietly, or reports its
+    progress to `progress(i, n, what)` on the UI thread (a status-bar widget, which cancels with `cancel`)."""
 
-    def __init__(self, parent: QWidget, title: str, job: Callable, finished: Callable[[object, object], None]):
+    def __init__(self, parent: QWidget, title: str, job: Callable, finished: Callable[[object, object], None],
+                 progress: Callable[[int, int, str], None] | None = None):
         super().__init__(parent)
         self.title = title
         self.finished = finished
+        self.on_progress = progress
         self.stopped = False
         self.dialog = None
         if title:
@@ -57,6 +60,8 @@ class BackgroundJob(QObject):
 
     @Slot(int, int, str)
     def _progress(self, i: int, n: int, what: str) -> None:
+        if self.on_progress is not None and not self.stopped:
+            self.on_progress(i, n, what)
         if self.dialog is None:
             return
         self.dialog.setMaximum(n)
@@ -65,6 +70,10 @@ class BackgroundJob(QObject):
 
     @Slot()
     def _cancel(self) -> None:
+        self.worker.cancelled = True
+
+    def cancel(self) -> None:
+        """Ask the job to stop (it says so when it has, through `finished`)."""
         self.worker.cancelled = True
 
     def stop(self) -> None:

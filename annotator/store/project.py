@@ -40,7 +40,11 @@ EXPORTS = "exported_files"  # settings key: files exports wrote, which a later e
 
 TITLE_CHARS = 40  # a report without a title is listed by the start of its first line
 # How the document list may be sorted: name -> ORDER BY keys.
-ORDERS = {"id": ("id",), "name": ("name",), "status": ("status", "name"), "damage": ("damage DESC", "name")}
+# "need": the unfinished documents the rules and the model disagree on most first (document_need, m009),
+# then every other document by name; two index walks, see _ids_by_need.
+ORDERS = {"id": ("id",), "name": ("name",), "status": ("status", "name"), "damage": ("damage DESC", "name"),
+          "need": ("name",)}
+UNFINISHED = ("todo", "in_progress")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class DocumentRow:
     accepted: int
     pending: int
     damage: int
+    need: float | None = None  # how much rules and model disagree here (m009); None: not scored
 
 
 def _span_of(record: dict) -> Span:
@@ -382,12 +387,64 @@ class Project(RelationStore):
         elif contains:  # one or two characters, which trigrams cannot find: a scan
             clauses.append("(instr(name, ?) OR instr(text, ?) OR instr(meta, ?))")
             args += [contains] * 3
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        if order == "need":
+            return self._ids_by_need(where, args, descending)
         keys = ORDERS[order]
         if descending:
             keys = tuple(k.replace(" DESC", "") if k.endswith(" DESC") else f"{k} DESC" for k in keys)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return [r[0] for r in self.db.execute(
             f"SELECT id FROM documents {where} ORDER BY {', '.join(keys)}, id", args)]
+
+    def _ids_by_need(self, where: str, args: list, descending: bool) -> list[int]:
+        """The "need" order: scored documents by score, highest first (equal scores by id, that is in the
+        order they were imported), then the others by name. Two index walks and no sort: document_need's
+        score index (its entries are score, id: covering, in exactly this order) and the filter's own walk
+        in name order (the name or status, name index); joined here by id, not by a lookup per row."""
+        named = [r[0] for r in self.db.execute(f"SELECT id FROM documents {where} ORDER BY name, id", args)]
+        scored = [r[0] for r in self.db.execute("SELECT document_id FROM document_need ORDER BY score DESC, "
+                                                "document_id")]
+        if where:
+            shown = set(named)
+            scored = [d for d in scored if d in shown]
+        first = set(scored)
+        ids = scored + [d for d in named if d not in first]
+        return ids[::-1] if descending else ids
+
+    # -- need: where rules and model disagree (m009) -----------------------
+
+    def unfinished_ids(self) -> list[int]:
+        """The documents not done (to do or in progress), by id."""
+        marks = ",".join("?" * len(UNFINISHED))
+        return [r[0] for r in self.db.execute(f"SELECT id FROM documents WHERE status IN ({marks}) ORDER BY id",
+                                              UNFINISHED)]
+
+    def texts_of(self, doc_ids: list[int]) -> dict[int, str]:
+        """The normalized texts of these documents in one query, not cached (a batch of a long pass)."""
+        marks = ",".join("?" * len(doc_ids))
+        return dict(self.db.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", doc_ids)) \
+            if doc_ids else {}
+
+    def clear_need(self) -> None:
+        """Forget every need score (a new model is scoring afresh)."""
+        with self._write():
+            self.db.execute("DELETE FROM document_need")
+
+    def set_need(self, scores: dict[int, float]) -> None:
+        """Store need scores (one transaction); documents that are done meanwhile keep none."""
+        with self._write():
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO document_need (document_id, score) SELECT id, ? FROM documents "
+                "WHERE id = ? AND status != 'done'", [(score, d) for d, score in scores.items()])
+
+    def top_need(self, count: int) -> list[tuple[int, float]]:
+        """(document, score) of the `count` highest scores (the score index, in the "need" order)."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT document_id, score FROM document_need ORDER BY score DESC, document_id LIMIT ?", [count])]
+
+    def need(self, doc_id: int) -> float | None:
+        row = self.db.execute("SELECT score FROM document_need WHERE document_id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
 
     def document_rows(self, doc_ids: list[int]) -> dict[int, DocumentRow]:
         """What the document list shows for each of these documents, in two queries."""
@@ -395,10 +452,11 @@ class Project(RelationStore):
         counts = {d: (n, p) for d, n, p in self.db.execute(  # kept by triggers: not recounted (m006)
             f"SELECT document_id, accepted, pending FROM span_counts WHERE document_id IN ({marks})", doc_ids)}
         return {d: DocumentRow(title or head.split("\n", 1)[0].strip()[:TITLE_CHARS] or name, status,
-                               *counts.get(d, (0, 0)), damage)
-                for d, name, title, head, status, damage in self.db.execute(
+                               *counts.get(d, (0, 0)), damage, need)
+                for d, name, title, head, status, damage, need in self.db.execute(
                     f"SELECT id, name, json_extract(meta, '$.title'), substr(text, 1, {TITLE_CHARS * 2}), status, "
-                    f"damage FROM documents WHERE id IN ({marks})", doc_ids)}
+                    f"damage, (SELECT score FROM document_need WHERE document_id = documents.id) "
+                    f"FROM documents WHERE id IN ({marks})", doc_ids)}
 
     def suggestion_progress(self, doc_id: int) -> tuple[int, int]:
         """(decided, made): the document's suggestions that were accepted or rejected, of all it was given."""

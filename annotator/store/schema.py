@@ -279,8 +279,22 @@ def m008_search_index_at_commit(db: Database) -> None:
                    END""")
 
 
+def m009_document_need(db: Database) -> None:
+    """How much the rules and the trained model disagree on each unfinished document (annotator.app.need),
+    so the document list can put first the documents that teach most. A table of its own (updating a
+    document's row would rewrite its text), an index on the score for the list's "by need" order, and a
+    trigger that drops a document's score once it is done (its need is met)."""
+    db.execute("""CREATE TABLE document_need (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    score REAL NOT NULL
+                  )""")
+    db.execute("CREATE INDEX document_need_score ON document_need(score DESC)")
+    db.execute("""CREATE TRIGGER documents_need_met AFTER UPDATE OF status ON documents WHEN NEW.status = 'done'
+                  BEGIN DELETE FROM document_need WHERE document_id = NEW.id; END""")
+
+
 MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync,
-              m006_span_counts, m007_span_ids_never_reused, m008_search_index_at_commit)
+              m006_span_counts, m007_span_ids_never_reused, m008_search_index_at_commit, m009_document_need)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

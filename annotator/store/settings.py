@@ -85,3 +85,21 @@ class ProjectSettings:
     @sync_people.setter
     def sync_people(self, people: dict[str, str]) -> None:
         self.project.set_setting("sync_people", json.dumps(people, ensure_ascii=False, sort_keys=True))
+
+    @property
+    def retrain_after(self) -> int:
+        """Train a model again after this many more documents are marked done (0: never by itself)."""
+        return max(0, int(self.project.setting("retrain_after", "0") or 0))
+
+    @retrain_after.setter
+    def retrain_after(self, count: int) -> None:
+        self.project.set_setting("retrain_after", str(max(0, int(count))))
+
+    @property
+    def trained_done(self) -> int:
+        """How many documents were done when the last training began (what the retrain count starts from)."""
+        return int(self.project.setting("trained_done", "0") or 0)
+
+    @trained_done.setter
+    def trained_done(self, count: int) -> None:
+        self.project.set_setting("trained_done", str(int(count)))

@@ -27,7 +27,13 @@ class ModelSuggester:
         self.name = f"spacy:{Path(path).name}"
 
     def suggest(self, text: str) -> list[Span]:
-        doc = self.nlp(text)
+        return self._spans(self.nlp(text), text)
+
+    def suggest_many(self, texts: list[str], batch_size: int = 32) -> list[list[Span]]:
+        """Each text's suggestions, the texts run through the pipeline together (spaCy's pipe)."""
+        return [self._spans(doc, text) for doc, text in zip(self.nlp.pipe(texts, batch_size=batch_size), texts)]
+
+    def _spans(self, doc, text: str) -> list[Span]:
         found = [(e.start_char, e.end_char, e.label_, NER_SCORE) for e in doc.ents]
         group = doc.spans.get(SPANS_KEY)
         if group is not None:

@@ -1,4 +1,5 @@
-"""Settings: the annotator's name, font, snap mode, suggestions, language, and the project's label set.
+"""Settings: the annotator's name, font, snap mode, suggestions, retraining, language, and the project's
+label set.
 
 Label edits are committed to the project as they are made, like every other change.
 """
@@ -61,6 +62,20 @@ class SettingsDialog(QDialog):
                                      objectName="settingsSuggestions")
         self.suggestions.setChecked(ProjectSettings(self.project).suggestions)
         form.addRow("", self.suggestions)
+        self.retrain = QSpinBox(objectName="settingsRetrainAfter")
+        self.retrain.setRange(0, 100_000)
+        self.retrain.setSpecialValueText(self.tr("Off"))  # 0
+        self.retrain.setSuffix(self.tr(" documents"))
+        self.retrain.setValue(ProjectSettings(self.project).retrain_after)
+        self.retrain.setToolTip(self.tr("Each time this many more documents are marked done, a spaCy model is "
+                                        "trained again in the background (the status bar shows how far it is "
+                                        "and its scores); 0 turns this off. Needs spaCy."))
+        form.addRow(self.tr("Retrain the model after every"), self.retrain)
+        retrain_hint = QLabel(self.tr("Off (0) by default. Counts the documents marked done since the last "
+                                      "training; it also orders the unfinished documents by need "
+                                      "(Go > Order the list by need)."), objectName="settingsRetrainHint")
+        retrain_hint.setWordWrap(True)
+        form.addRow("", retrain_hint)
         self.language = QComboBox(objectName="settingsLanguage")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -77,6 +92,7 @@ class SettingsDialog(QDialog):
         project = ProjectSettings(self.project)
         project.font_size = self.font_size.value()
         project.suggestions = self.suggestions.isChecked()
+        project.retrain_after = self.retrain.value()
 
     # -- label set -------------------------------------------------------
 
