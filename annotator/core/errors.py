@@ -13,6 +13,10 @@ class ProjectError(AnnotatorError):
     """A project file that cannot be opened or written."""
 
 
+class Interrupted(ProjectError):
+    """A query stopped from another thread by Project.interrupt() (a newer keystroke in the filter box)."""
+
+
 class InputError(AnnotatorError):
     """A file that cannot be imported; the message names the file."""
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import queue
-import sqlite3
 import threading
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal, Slot
 
+from annotator.core.errors import Interrupted
 from annotator.store.project import Project
 
 STATUS_WORDS = {"todo": QT_TRANSLATE_NOOP("DocumentListModel", "To do"),
@@ -39,12 +39,9 @@ class _Searcher:
         self._interrupt()
 
     def _interrupt(self) -> None:
-        """Stop the query running on the searcher's thread, if any (thread-safe; a no-op when none runs)."""
-        try:
-            if self.project is not None:
-                self.project.db.conn.interrupt()
-        except sqlite3.ProgrammingError:  # closed meanwhile
-            pass
+        """Stop the query running on the searcher's thread, if any."""
+        if self.project is not None:
+            self.project.interrupt()
 
     def _run(self) -> None:
         while (item := self.requests.get()) is not None:
@@ -68,9 +65,7 @@ class _Searcher:
         while True:
             try:
                 return self.project.document_ids(**query)
-            except sqlite3.OperationalError as e:
-                if "interrupt" not in str(e):
-                    raise
+            except Interrupted:
                 if not self.requests.empty():
                     return None
                 # interrupted by the very request it answers (asked just as it began): run it again

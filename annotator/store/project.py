@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError, SpanError
+from annotator.core.errors import Interrupted, ProjectError, SpanError
 from annotator.core.offsets import OffsetMap
 from annotator.core.model import KINDS, ORIGINS, STATES, STATUSES, Document, Label, Span
 from annotator.core.spans import Intervals, LiveRanges, check_span, may_not_overlap, owner, same_label_overlap
@@ -373,10 +373,26 @@ class Project(RelationStore):
                               "ORDER BY id DESC LIMIT 1", [annotator]).fetchone()
         return row[0] if row else None
 
+    def interrupt(self) -> None:
+        """Stop the query this connection is running on another thread, which raises Interrupted there.
+        Thread-safe; a no-op when no query runs or the project is closed."""
+        try:
+            self.db.conn.interrupt()
+        except sqlite3.ProgrammingError:  # closed
+            pass
+
     def document_ids(self, status: str | None = None, contains: str = "", order: str = "id",
                      descending: bool = False) -> list[int]:
         """Document ids, all or those with `status` or whose name, text or metadata hold `contains`,
-        in one of the ORDERS (ties by id)."""
+        in one of the ORDERS (ties by id). Interrupted if interrupt() stops it."""
+        try:
+            return self._document_ids(status, contains, order, descending)
+        except sqlite3.OperationalError as e:
+            if "interrupt" in str(e):
+                raise Interrupted(f"{self.path or 'project'}: query interrupted") from e
+            raise
+
+    def _document_ids(self, status: str | None, contains: str, order: str, descending: bool) -> list[int]:
         clauses, args = [], []
         if status is not None:
             clauses.append("status = ?")

@@ -145,15 +145,15 @@ def test_opening_the_window_reads_the_document_list_once(make_window, tmp_path, 
 
 def test_a_filter_typed_on_while_its_search_runs_shows_the_last_answer(window, qtbot, monkeypatch):
     """The search for 凉 never ends on its own (a query counting forever): the next keystroke interrupts it."""
-    real = Project.document_ids
+    real = Project._document_ids
 
-    def endless_for_one_character(self, **query):
-        if query.get("contains") == "凉":
+    def endless_for_one_character(self, status, contains, order, descending):
+        if contains == "凉":
             self.db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
                             "SELECT count(*) FROM n").fetchone()
-        return real(self, **query)
+        return real(self, status, contains, order, descending)
 
-    monkeypatch.setattr(Project, "document_ids", endless_for_one_character)
+    monkeypatch.setattr(Project, "_document_ids", endless_for_one_character)
     box = window.findChild(QLineEdit, "documentFilter")
     box.setText("凉山")  # the searcher's connection is open before the endless search starts
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
