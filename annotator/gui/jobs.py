@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from annotator.app.exports import export
 from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
@@ -49,16 +51,19 @@ class Jobs:
 
     def stop_job(self) -> None:
         """Stop running jobs as a cancel would, and wait for them (the window is closing)."""
-        for job in [self._job, self._training, *self._aside]:
+        for job in [self._job, self._training, *self._aside.values()]:
             if job is not None:
                 job.stop()
-        self._job, self._training, self._aside = None, None, []
+        self._job, self._training, self._aside = None, None, {}
 
     # -- first suggestions of a long document ------------------------------
 
     def suggest_aside(self, doc_id: int) -> None:
         """Make a long document's first suggestions in a thread; the annotator reads and labels meanwhile,
-        and they appear when ready (the window never waits for them)."""
+        and they appear when ready (the window never waits for them). Once per document at a time: reopened
+        meanwhile, it would make them twice, and two such threads starve the window of the interpreter."""
+        if doc_id in self._aside and self._aside[doc_id].running:
+            return
         suggester = self.labelling.suggester().copy()  # its own memory: this one goes on learning
         path = self.project.path
         if path is None:  # an in-memory project has no second connection: here, at once
@@ -68,19 +73,28 @@ class Jobs:
             with Project.open(path) as project:
                 return first_suggestions(project, doc_id, suggester)
 
-        self._aside = [j for j in self._aside if j.running]
-        self._aside.append(BackgroundJob(self, "", job, lambda made, error: self._suggested_aside(doc_id, made,
-                                                                                                   error)))
+        self._aside = {d: j for d, j in self._aside.items() if j.running}
+        self._aside[doc_id] = BackgroundJob(self, "", job,
+                                            lambda made, error: self._suggested_aside(doc_id, made, error))
 
     def _suggested_aside(self, doc_id: int, made, error) -> None:
         if error is not None:
             return self.say(str(error), 6000)
         self.model.refresh_document(doc_id)
-        if made and self.doc_id == doc_id:
-            self.view.update_spans(self.project.spans(doc_id, self.shown_states), made)
+        if made and self.doc_id == doc_id:  # the new spans join those shown: the document is not read again
+            shown = [s for s in made if s.state in self.shown_states]
+            if self.show_raw:
+                shown = self.project.document(doc_id).raw_spans(shown)
+            self.view.update_spans(self.view.spans + shown, shown)
+            QTimer.singleShot(0, lambda: self._suggestions_listed(doc_id, len(made)))
+
+    def _suggestions_listed(self, doc_id: int, made: int) -> None:
+        """The span and relation lists and the status bar after suggestions made aside, on a turn of the event
+        loop of their own: with the viewer's update in one, 7,000 suggestions kept the window busy 100 ms."""
+        if self.doc_id == doc_id:
             self._fill_span_list()
             self._update_status()
-            self.say(tr("%d suggestions added.") % len(made), 4000)
+            self.say(tr("%d suggestions added.") % made, 4000)
 
     # -- importing -------------------------------------------------------
 

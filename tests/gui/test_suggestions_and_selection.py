@@ -94,24 +94,33 @@ def test_escape_from_find_gives_the_label_keys_back_to_the_text(window, qtbot):
     assert [s.text for s in window.project.spans(window.doc_id)] == ["奉贤区"]
 
 
-def test_a_long_document_shows_at_once_and_its_suggestions_come_when_ready(make_window, tmp_path, qtbot):
+def test_a_long_document_shows_at_once_and_its_suggestions_come_when_ready(make_window, tmp_path, qtbot,
+                                                                          monkeypatch):
     import hashlib
 
-    from annotator.app.labelling import INLINE_CHARS
+    from annotator.app.labelling import INLINE_CHARS, first_suggestions
     from annotator.core.model import Document
     from annotator.ingest.importer import import_seeds
     from annotator.store.project import Project
     project = Project.open(tmp_path / "long.annot")
     seeds = import_seeds(project)
-    text = "\n".join(project.text(r.document_id) for r in seeds) * 3
+    text = "\n".join(project.text(r.document_id) for r in seeds) * 20  # its suggestions take a while
     assert len(text) > INLINE_CHARS
     long = project.add_document(Document(name="long.txt", text=text, raw_text=text,
                                          content_hash=hashlib.sha256(text.encode()).hexdigest()))
+    from annotator.gui import jobs
+    made = []
+    monkeypatch.setattr(jobs, "first_suggestions", lambda *a: made.append(1) or first_suggestions(*a))
     window = make_window(project)
     window.open_document(long)
     assert window.view.text == text  # drawn at once, before any suggestion
+    qtbot.wait(100)  # its suggester has begun
+    window.open_document(seeds[0].document_id)
+    window.open_document(long)  # back before they came: they are not made a second time
     qtbot.waitUntil(lambda: any(s.state == "pending" for s in window.view.spans), timeout=20000)
     pending = project.spans(long, states=("pending",))
     assert {s.id for s in window.view.spans} == {s.id for s in pending}
+    qtbot.waitUntil(lambda: window.spans.model.rowCount() == len(pending))  # the list follows
+    assert made == [1]
     window.open_document(long)  # a second opening makes no more
     assert project.spans(long, states=("pending",)) == pending
