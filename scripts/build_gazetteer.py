@@ -86,7 +86,8 @@ def strip_ethnic(stem: str, nations: list[str]) -> str:
 
 
 def short_forms(name: str, nations: list[str]) -> list[str]:
-    """凉山彝族自治州 -> 凉山州, 凉山; 漾濞彝族自治县 -> 漾濞县, 漾濞 (reports drop the nation and 自治);
+    """凉山彝族自治州 -> 凉山自治州, 凉山州, 凉山; 漾濞彝族自治县 -> 漾濞自治县, 漾濞县, 漾濞 (reports drop
+    the nation, and 自治 too);
     察哈尔右翼前旗 -> 察右前旗 (the usual contraction of 右翼/左翼 banners); 奉贤区 -> 奉贤."""
     forms = []
     wing = re.fullmatch(r"(.)[^左右]*([左右])翼(.旗)", name)
@@ -95,6 +96,8 @@ def short_forms(name: str, nations: list[str]) -> list[str]:
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = strip_ethnic(name[: -len(suffix)], nations)
+            if suffix.startswith("自治"):  # 新疆自治区, 印江自治县: the nation dropped, 自治 kept
+                forms.append(stem + suffix)
             if suffix in ("自治州", "自治县", "自治旗"):
                 forms.append(stem + suffix[-1])
             elif suffix == "特别行政区":

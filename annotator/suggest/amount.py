@@ -13,26 +13,26 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
 @cache
-def _rule() -> tuple[re.Pattern, tuple[str, ...], str]:
+def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...]]:
     lex = lexicon()["amount"]
     number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
     pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
-    return pattern, tuple(lex["not_after"]), lex["place_after"]
+    return pattern, tuple(lex["not_after"]), lex["place_after"], tuple(lex["arabic_only"])
 
 
 def find_amounts(text: str) -> list[Candidate]:
-    pattern, not_after, place_after = _rule()
+    pattern, not_after, place_after, arabic_only = _rule()
     out: list[Candidate] = []
     for m in pattern.finditer(text):
         number, unit = m.group(1), m.group(2)
         if number == "一":
             continue  # 一项, 一名: an article more than a count
-        if text.startswith(not_after, m.end()) or _is_duration(text, m):
-            continue
+        if (not unit.endswith("元") and text.startswith(not_after, m.end())) or _is_duration(text, m):
+            continue  # 三个方面, 两个重点 (but 200万元重点用于: a sum)
         if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] in place_after:
             continue  # 八台镇: a place
-        if unit == "万" and not re.match(ARABIC, number):
-            continue  # 万人游: a Chinese 万 alone is a figure of speech
+        if unit.startswith(arabic_only) and not re.match(ARABIC, number):
+            continue  # 万人游, 三方协议: after a Chinese number these are words
         out.append((m.start(), m.end(), "AMOUNT", 0.9))
     return out
 

@@ -34,13 +34,13 @@ def _rules():
     name_char = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
     local = re.compile(f"{name_char}{{2,4}}?(?:{alternation(lex['place_suffixes'])})")
     phrases = re.compile(alternation(lex["not_place_phrases"]))
-    return names, lengths, zone, local, frozenset(lex["not_places"]), phrases, lex["agency_after"]
+    return names, lengths, zone, local, phrases, lex["agency_after"]
 
 
 @cache
 def _suffix_words() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = lexicon()["region"]
-    return frozenset(lex["suffix_words"]), tuple(w for w in lex["not_places"] if len(w) == 2)
+    return frozenset(lex["suffix_words"]), tuple(lex["not_places"])
 
 
 @cache
@@ -73,7 +73,7 @@ def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone
 
 
 def find_regions(text: str) -> list[Candidate]:
-    names, lengths, zone, local, not_places, phrases, agency_after = _rules()
+    names, lengths, zone, local, phrases, agency_after = _rules()
     places = gazetteer()
     in_phrases = [m.span() for m in phrases.finditer(text)]
     found = [(start, name, z) for start, name, z in _known_names(text, names, lengths, zone)
@@ -90,8 +90,8 @@ def find_regions(text: str) -> list[Candidate]:
         end = start + len(name) + len(zone_suffix)
         if zone_suffix:
             score = 0.9
-        elif place is None:  # an established area (长三角)
-            score = 0.85
+        elif place is None:  # an established area (长三角); a place overlapping it wins (江苏 in 江苏中部)
+            score = 0.75
         elif _suffixed(place):
             if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
                 continue
@@ -103,9 +103,9 @@ def find_regions(text: str) -> list[Candidate]:
         candidates.append((start, end, "REGION", score))
     one_char, words, chars = _one_char()
     candidates += [(m.start(), m.end(), "REGION", 0.6) for m in one_char.finditer(text)  # not 苏陕 in 投入苏陕协作
-                   if text[m.start():m.start() + 2] not in words and text[m.end():m.end() + 1] not in chars]
+                   if text[m.start():m.start() + 2] not in words and not (m.end() < len(text) and text[m.end()] in chars)]
     chosen = take_non_overlapping(candidates)
-    return chosen + _local_places(text, chosen, local, not_places, agency_after)
+    return chosen + _local_places(text, chosen, local, agency_after)
 
 
 def _joined(text: str, end: int) -> bool:
@@ -118,10 +118,9 @@ def _is_county(full_name: str) -> bool:
     return gazetteer()[full_name].level == "county"
 
 
-def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_places: frozenset[str],
-                  agency_after: str) -> list[Candidate]:
+def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_after: str) -> list[Candidate]:
     """Towns, townships, villages and communities: a short name and its suffix, starting at a boundary."""
-    common_ends = _suffix_words()[1]
+    not_places = _suffix_words()[1]  # 带动农村, 月底示范村: ordinary words that end like a place
     taken = bytearray(len(text) + 1)
     ends = set()
     for s, e, _, _ in known:
@@ -133,7 +132,7 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, not_plac
         if taken[i] or not (i == 0 or i in ends or not is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
             continue
         found = local.match(text, i)
-        if (found and found.group() not in not_places and not found.group().endswith(common_ends)
+        if (found and not found.group().endswith(not_places)
                 and not any(taken[i:found.end()]) and not _joined(text, found.end())
                 and not (found.end() < len(text) and text[found.end()] in agency_after)):
             out.append((i, found.end(), "REGION", 0.6))

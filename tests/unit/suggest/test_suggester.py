@@ -200,6 +200,15 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
      ["尚显强", "陈正祥", "索朗多吉", "袁良"]),
     ("自治区代主席严金海主持；国家主席习近平", "PERSON", ["严金海", "习近平"]),
     ("国务院扶贫办主任 刘永富\n", "PERSON", ["刘永富"]),
+    # and tests/data/unseen/dev3a, dev3b
+    ("新疆自治区、印江自治县；江苏中部；三峡库区；陇货入青", "REGION", ["新疆自治区", "印江自治县", "江苏", "三峡库区", "青"]),
+    ("帮助村民，边疆小村，月底示范村；哈尔滨综保区", "REGION", ["哈尔滨综保区"]),
+    ("每村投入200万元重点用于民生，8方面，12车间", "AMOUNT", ["200万元"]),
+    ("主席雪克莱提·扎克尔、沙尔合提·阿汗出席", "PERSON", ["雪克莱提·扎克尔", "沙尔合提·阿汗"]),
+    ("编辑:周文进责编:李佳艺\n国际在线贵州消息(杨展凌)：今年", "PERSON", ["周文进", "李佳艺", "杨展凌"]),
+    ("【责任编辑:邓娴 吴雨】\n摄制:吴德军", "PERSON", ["邓娴", "吴雨", "吴德军"]),
+    ("正在做手术。旦增欧珠摄\n刘永平 马锦花\n介绍。(石晶晶??李红艳??龙欣)", "PERSON",
+     ["旦增欧珠", "刘永平", "马锦花", "石晶晶", "李红艳", "龙欣"]),
 ])
 def test_rules_for_what_unseen_reports_hold(text, label, want):
     """Bylines without a colon, photo credits and role nouns before names; set phrases, 市民 and agencies
