@@ -14,6 +14,7 @@ class Place:
     name: str
     level: str  # province, prefecture, county or short
     full_name: str
+    code: str = ""  # the 12-digit division code: province, prefecture, county in its first 2, 4, 6 digits
 
 
 @cache
@@ -27,8 +28,8 @@ def gazetteer() -> dict[str, Place]:
     places = {}
     for line in read_text("gazetteer.tsv").splitlines():
         if line and not line.startswith("#"):
-            name, level, _code, full = line.split("\t")
-            places[name] = Place(name, level, full)
+            name, level, code, full = line.split("\t")
+            places[name] = Place(name, level, full, code)
     return places
 
 

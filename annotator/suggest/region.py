@@ -1,8 +1,8 @@
 """REGION: divisions from the gazetteer, named zones, established areas, and towns and villages by suffix.
 
 A county's short form (宜川 for 宜川县) is suggested only in a report that also names
-the county in full: on their own, county short forms are mostly ordinary words
-(资兴 in 投资兴业, 从江 in 从江阳区). Province and prefecture short forms (山东, 济南)
+the county in full, or its prefecture (昆山 with 苏州; a district of Beijing with 北京): on their
+own, county short forms are mostly ordinary words (资兴 in 投资兴业, 从江 in 从江阳区). Province and prefecture short forms (山东, 济南)
 need no such anchor, nor does a short form that keeps its suffix (漾濞县 for 漾濞彝族自治县).
 One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤).
 """
@@ -18,6 +18,9 @@ from annotator.suggest.overlaps import Candidate, take_non_overlapping
 # After these a town or village name may start (在保靖县吕洞山镇考察了黄金村).
 OPENERS = frozenset("在到赴于和与及了的从向往至经")
 TITLE_AFTER = "长"
+# After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
+NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
+MUNICIPALITIES = ("11", "12", "31", "50")  # Beijing, Tianjin, Shanghai, Chongqing: districts under the province
 # A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
 JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
 
@@ -84,6 +87,7 @@ def find_regions(text: str) -> list[Candidate]:
     found = [f for f in found if f[1] in names]
     found = [f for f in found if f[1] not in _word_counties() or f[0] in {s + len(n) for s, n, _ in found}]
     full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
+    above = {_above(places[name]) for _, name, _ in found if name in places and _is_above_county(places[name])}
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:
         place = places.get(name)
@@ -96,8 +100,9 @@ def find_regions(text: str) -> list[Candidate]:
             if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
                 continue
             score = 0.9
-        elif _is_county(place.full_name) and place.full_name not in full_names:
-            continue
+        elif _is_county(place.full_name) and (text[end:end + 1] in NOT_AFTER_SHORT or (
+                place.full_name not in full_names and _above(place) not in above)):
+            continue  # 大竹镇, 贺兰山, 西陵峡: a town or a natural feature; 资兴 alone: a word
         else:
             score = 0.8
         candidates.append((start, end, "REGION", score))
@@ -112,6 +117,16 @@ def _joined(text: str, end: int) -> bool:
     """The place suffix ending at `end` runs into a word: 推进乡村振兴, 开展村企结对 (but 燕子口镇村民 is a town)."""
     pair = text[end - 1:end + 1]
     return (pair in JOINED_SUFFIXES and text[end:end + 2] != "村民") or text[end - 1:end + 1] in _suffix_words()[0]
+
+
+def _above(place) -> str:
+    """The code of the prefecture a county belongs to (of the province for a municipality's districts)."""
+    return place.code[:2] if place.code[:2] in MUNICIPALITIES else place.code[:4]
+
+
+def _is_above_county(place) -> bool:
+    """A province, prefecture or municipality (or its short form): it anchors its counties' short forms."""
+    return gazetteer()[place.full_name].level in ("province", "prefecture")
 
 
 def _is_county(full_name: str) -> bool:
