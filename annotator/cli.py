@@ -29,13 +29,13 @@ def _add_annotator(p: argparse.ArgumentParser) -> None:
 
 
 def _add_repair_flags(p: argparse.ArgumentParser) -> None:
-    from annotator.ingest.repair import REPAIR_STEPS
+    from annotator.ingest.options import REPAIR_STEPS
     for step, what in REPAIR_STEPS.items():
         p.add_argument(f"--no-{step.replace('_', '-')}", dest=step, action="store_false", help=f"skip: {what}")
 
 
 def _repair_options(args):
-    from annotator.ingest.repair import REPAIR_STEPS, RepairOptions
+    from annotator.ingest.options import REPAIR_STEPS, RepairOptions
     return RepairOptions(**{step: getattr(args, step) for step in REPAIR_STEPS})
 
 

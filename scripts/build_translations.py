@@ -2,7 +2,7 @@
 """Compile the UI translations: resources/*.ts (the sources, edited with Qt Linguist) -> resources/*.qm.
 
 Run by ./dev and the bundle build. After changing UI strings, refresh the sources first:
-    pyside6-lupdate annotator/gui/*.py -ts resources/annotator_zh_CN.ts -no-obsolete
+    pyside6-lupdate annotator/gui/*.py annotator/gui/dialogs/*.py annotator/ingest/options.py -ts resources/annotator_zh_CN.ts -no-obsolete
 """
 from __future__ import annotations
 

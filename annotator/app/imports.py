@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.ingest.importer import FileResult, Progress, import_paths
-from annotator.ingest.repair import RepairOptions
+from annotator.ingest.options import RepairOptions
 from annotator.ingest.tasks import TASK_KINDS
 from annotator.store.project import Project
 from annotator.suggest.documents import suggest_document, suggester_for

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.paths import shown
-from annotator.ingest.importer import import_seeds
 from annotator.store.backups import backup_folder, make_backup
 from annotator.store.locations import default_project_path
 from annotator.store.project import Project
@@ -56,6 +55,7 @@ def open_session(path: str | Path | None = None, *, backup: bool = False, create
     project = Project.open(target)
     settings = ProjectSettings(project)
     if path is None and project.document_count() == 0 and not settings.seeded:
+        from annotator.ingest.importer import import_seeds  # the import code, on the first start only
         results = import_seeds(project)
         if settings.suggestions:  # so the list shows what each demo report holds before it is opened
             suggester = suggester_for(project)

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from annotator.app.exports import export
-from annotator.app.imports import import_files
 from annotator.app.labelling import first_suggestions
 from annotator.core.errors import AnnotatorError
 from annotator.core.paths import shown
-from annotator.export.select import Selection
 from annotator.gui import dialogs
 from annotator.gui.actions import tr
 from annotator.gui.messages import show_error, show_info, show_warning
 from annotator.gui.workers import BackgroundJob
-from annotator.ingest.repair import RepairOptions
 from annotator.store.project import Project
 from annotator.store.settings import ProjectSettings
 from annotator.suggest.documents import suggest_project
+
+if TYPE_CHECKING:
+    from annotator.export.select import Selection
+    from annotator.ingest.options import RepairOptions
 
 
 class Jobs:
@@ -114,9 +115,13 @@ class Jobs:
         if dialog.exec():
             self.import_files(paths, dialog.options(), dialog.suggest())
 
-    def import_files(self, paths: list[str], options: RepairOptions = RepairOptions(), suggest: bool = False) -> None:
-        """Import (and, if asked, suggest) in a worker thread; the window keeps responding."""
-        annotator = self.annotator
+    def import_files(self, paths: list[str], options: RepairOptions | None = None, suggest: bool = False) -> None:
+        """Import (and, if asked, suggest) in a worker thread; the window keeps responding. (The import code
+        is loaded on first use, as the export code: neither is needed to start.)"""
+        from annotator.app.imports import import_files
+        from annotator.ingest.options import RepairOptions
+
+        annotator, options = self.annotator, options or RepairOptions()
 
         def job(project, progress, cancelled):
             return import_files(project, paths, options, suggest=suggest, cancelled=cancelled,
@@ -159,6 +164,8 @@ class Jobs:
 
     def export(self, format_name: str, out: Path, sel: Selection, raw_offsets: bool = False) -> None:
         """Export in a worker thread with a progress bar; the files appear only when they are complete."""
+        from annotator.app.exports import export
+
         def job(project, progress, cancelled):
             chosen = replace(sel, progress=lambda i, n: progress(i, n, ""), cancelled=cancelled)
             return export(project, format_name, out, chosen, raw_offsets=raw_offsets)

@@ -16,7 +16,8 @@ from annotator.core.text import content_hash
 from annotator.ingest.read import MAX_BYTES, REPORT_SUFFIXES, RawReport, parse_report, read_bytes
 from annotator.ingest.corrections import Merge, merge, said
 from annotator.ingest.tasks import TASK_MAX_BYTES, TASK_SUFFIXES, Task, TaskFile, looks_like_tasks, parse_tasks
-from annotator.ingest.repair import RepairOptions, Rule, load_rules, repair
+from annotator.ingest.options import RepairOptions
+from annotator.ingest.repair import Rule, load_rules, repair
 from annotator.store.project import BATCH_SECONDS, Project
 from annotator.store.settings import ProjectSettings
 

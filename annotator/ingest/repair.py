@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.offsets import OffsetMap
 from annotator.core.resources import read_text
 from annotator.core.text import CJK
 from annotator.ingest import t2s
+from annotator.ingest.options import RepairOptions
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 GLOSS_RE = re.compile(rf"(?<=[{CJK}])[(（]([a-z{TONED}ê]{{1,7}})[)）]")
@@ -32,27 +33,6 @@ EMPTY_RE = re.compile(r"^[\s…．.·\-—_()（）\[\]【】]*$")
 DAMAGE_RE = re.compile(rf"(?<=[{CJK}，。、；：])\?+|\?+(?=[{CJK}，。、；：])|\ufffd")
 FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
 DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802
-    """Marks a string for Qt's translation tool (pyside6-lupdate reads this file too); no Qt here."""
-    return text
-
-
-# The repair steps, in the order they run: the command line's --no-KEY flags and the import dialog's
-# check boxes are made from this table.
-REPAIR_STEPS = {
-    "t2s": QT_TRANSLATE_NOOP("ImportOptionsDialog", "Traditional → simplified characters (OpenCC t2s)"),
-    "pinyin": QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove pinyin glued after characters: 區(qū) → 区"),
-    "question_marks": QT_TRANSLATE_NOOP("ImportOptionsDialog",
-                                        "Remove ?? runs at line starts (lost ideographic spaces)"),
-    "boilerplate": QT_TRANSLATE_NOOP("ImportOptionsDialog", "Remove navigation, share, paywall and font-size "
-                                                            "lines; dates and sources to metadata"),
-    "fullwidth": QT_TRANSLATE_NOOP("ImportOptionsDialog", "Full-width digits and letters → ASCII"),
-    "whitespace": QT_TRANSLATE_NOOP("ImportOptionsDialog", "Drop indentation, trailing spaces and blank lines"),
-}
-# Which steps an import applies: every one on by default.
-RepairOptions = make_dataclass("RepairOptions", [(key, bool, True) for key in REPAIR_STEPS], frozen=True)
 
 
 @dataclass(frozen=True)

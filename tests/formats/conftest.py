@@ -7,7 +7,7 @@ import pytest
 from annotator.core.model import Document, Span
 from annotator.ingest.importer import build_document, import_seeds
 from annotator.ingest.read import parse_report
-from annotator.ingest.repair import RepairOptions
+from annotator.ingest.options import RepairOptions
 from annotator.store.project import Project
 from tests.helpers.gold import gold_spans
 

@@ -3,7 +3,6 @@ background, progress in the status bar, never a dialog), and the document list o
 import json
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSpinBox, QTableView, QWidget
 

@@ -7,7 +7,7 @@ from annotator.app.imports import totals
 from annotator.core.paths import shown
 from annotator.gui.messages import plain_tip
 from annotator.ingest.importer import FileResult
-from annotator.ingest.repair import REPAIR_STEPS, RepairOptions
+from annotator.ingest.options import REPAIR_STEPS, RepairOptions
 
 
 class ImportReportDialog(QDialog):

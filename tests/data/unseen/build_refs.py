@@ -6,7 +6,7 @@ are matched but not emitted, e.g. joined short forms like 沪滇 or 援藏), and
 lists AMOUNT and COMMITMENT mentions explicitly in order.  The normalized
 text is the one `check.py` computes.  Run: python build_refs.py SPEC.py...
 """
-import json, re, sys, runpy
+import json, sys, runpy
 from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))

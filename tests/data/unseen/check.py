@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 from annotator.ingest.read import read_report  # noqa: E402
 from annotator.ingest.importer import build_document  # noqa: E402
-from annotator.ingest.repair import RepairOptions  # noqa: E402
+from annotator.ingest.options import RepairOptions  # noqa: E402
 
 LABELS = ("REGION", "AMOUNT", "PERSON", "COMMITMENT")
 

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from annotator.app import need as need_module
 from annotator.app import training
 from annotator.app.labelling import Labelling
 from annotator.app.need import disagreement, rank_by_need, score_need, top_by_need

@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 from annotator.core.offsets import OffsetMap
 from annotator.core.resources import seed_files
 from annotator.ingest import t2s
-from annotator.ingest.repair import LOST, RepairOptions, load_rules, repair
+from annotator.ingest.options import RepairOptions
+from annotator.ingest.repair import LOST, load_rules, repair
 
 SEEDS = {f.name: f.read_text(encoding="utf-8") for f in seed_files()}
 BOILERPLATE = ["当前位置", "您现在的位置", "二维码", "新文秘网", "正式会员可完整阅读", "未完,全文共", "收藏《",
