@@ -3,4 +3,5 @@ import sys
 
 from annotator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a second process of an import loads this module (multiprocessing spawn)
+    sys.exit(main())

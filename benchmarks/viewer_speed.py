@@ -189,8 +189,9 @@ def project_scale_rows(project: Project, documents: int) -> list[dict]:
         row(f"documents by status ({documents:,} documents, kept by triggers), ms", counts, "< 20",
             ratio=sorted(counts)[2] / sorted(recount)[2]),
         row("  floor: counting them again (GROUP BY), ms", recount),
-        row(f"filter keystroke, 4 characters (trigram index, {documents:,} documents), ms",
-            ms(lambda: project.document_ids(contains="对口支援", order="name")), "< 50"),
+        # the query a 4-character filter runs in the searcher's thread (typing never waits for it: rows below)
+        row(f"filter query, 4 characters (trigram index, {documents:,} documents), ms",
+            ms(lambda: project.document_ids(contains="对口支援", order="name"))),
         row("  the query for 2 characters (a scan of every text), ms",
             ms(lambda: project.document_ids(contains="援疆", order="name"), 3)),
         *filter_box_rows(project),
@@ -215,6 +216,7 @@ def filter_box_rows(project: Project) -> list[dict]:
         loop.exec()
         answered.append((time.perf_counter() - t0) * 1000)
         model.filtered.disconnect(loop.quit)
+
     def wait(ms: int) -> None:  # an event loop, as the app's: it lets the searcher's thread run (qWait does not)
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
@@ -226,16 +228,17 @@ def filter_box_rows(project: Project) -> list[dict]:
         while not model.shows_current_query():
             wait(5)
         for text in ("对", "对口", "对口支", "对口支援"):
-            model.set_filter(text)
             t0 = time.perf_counter()
+            model.set_filter(text)
+            blocked.append((time.perf_counter() - t0) * 1000)
             wait(100)
         while not model.shows_current_query():
             wait(1)
         typed.append((time.perf_counter() - t0) * 1000)
     model.stop()
-    return [row("filter keystroke, 1-2 characters: typing waits, ms", blocked, "< 50"),
-            row("  then the list shows the answer, ms", answered),
-            row("typing 4 characters 100 ms apart: the list shows the last answer, ms after the last key", typed)]
+    return [row("filter keystroke, 1 to 4 characters: typing waits, ms", blocked, "< 50"),
+            row("  a 1-2 character filter: the list shows the answer, ms", answered),
+            row("  typing 4 characters 100 ms apart: the list shows the last answer, ms after the last key", typed)]
 
 
 def app_rss_mb(db: Path) -> float:

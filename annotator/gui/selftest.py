@@ -55,6 +55,21 @@ def _import(state):
     return f"{len(results)} seed reports"
 
 
+def _second_process(state):
+    """A big import reads in a second process, which starts this program again (the bundle must allow it)."""
+    from annotator.core.resources import seed_files
+    from annotator.ingest.importer import import_paths
+    from annotator.store.project import Project
+    folder = state["tmp"] / "reports"
+    folder.mkdir()
+    for seed in seed_files():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    with Project.open(state["tmp"] / "second.annot") as project:
+        results = import_paths(project, [folder], parallel=True)
+    assert [r.status for r in results] == ["imported"] * 5, [r.message for r in results]
+    return f"{len(results)} reports"
+
+
 def _suggest(state):
     from annotator.suggest.documents import suggest_project
     added = suggest_project(state["project"])
@@ -117,6 +132,7 @@ def _dialogs(state):
 STEPS = (
     ("create a project", _create),
     ("import the seed reports", _import),
+    ("read reports in a second process", _second_process),
     ("suggest spans", _suggest),
     ("open a document in the window", _window),
     ("add a span and undo it", _span),

@@ -1,4 +1,5 @@
 """Reading files: encodings, HTML, DOCX, folders, duplicates, refusals."""
+import itertools
 import zipfile
 
 import pytest
@@ -6,6 +7,7 @@ import pytest
 from annotator.core.errors import InputError
 from annotator.ingest.importer import import_paths
 from annotator.ingest.read import read_report
+from annotator.store.project import Project
 
 BODY = "奉贤区举行对口支援与合作交流工作领导小组会议，区委书记袁泉出席并讲话。"
 TRAD = "奉賢區舉行對口支援與合作交流工作領導小組會議，區委書記袁泉出席並講話。"
@@ -83,7 +85,8 @@ def test_a_renamed_zip_is_not_a_docx(tmp_path):
         read_report(f)
 
 
-def test_folder_import_goes_past_failures_and_skips_duplicates(tmp_path, fresh_project):
+@pytest.mark.parametrize("parallel", [False, True], ids=["read here", "read in a second process"])
+def test_folder_import_goes_past_failures_and_skips_duplicates(tmp_path, fresh_project, parallel):
     folder = tmp_path / "reports"
     (folder / "deep").mkdir(parents=True)
     (folder / "a.txt").write_text(BODY, encoding="utf-8")
@@ -91,13 +94,31 @@ def test_folder_import_goes_past_failures_and_skips_duplicates(tmp_path, fresh_p
     (folder / "deep" / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
     (folder / "deep" / "d.txt").write_text("区长王益群主持会议。", encoding="utf-8")
     seen = []
-    results = import_paths(fresh_project, [folder], progress=lambda i, n, r: seen.append((i, n)))
+    results = import_paths(fresh_project, [folder], progress=lambda i, n, r: seen.append((i, n)), parallel=parallel)
     assert [(r.path.name, r.status) for r in results] == [
         ("a.txt", "imported"), ("b.txt", "duplicate"), ("c.txt", "failed"), ("d.txt", "imported")]
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert fresh_project.document_count() == 2
     doc = fresh_project.document(results[0].document_id)
     assert doc.encoding == "utf-8" and doc.text == BODY
+
+
+def test_a_big_folder_is_read_in_a_second_process_in_order_and_a_cancel_stops_it(tmp_path, fresh_project):
+    from annotator.ingest.importer import CHUNK, PARALLEL_FROM
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = max(PARALLEL_FROM, 2 * CHUNK + 10)
+    for i in range(count):
+        (folder / f"{i:04}.txt").write_text(f"第{i}篇：{BODY}", encoding="utf-8")
+    (folder / "0005.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))  # one failure among them
+    results = import_paths(fresh_project, [folder])  # enough files: the second process is used
+    assert [r.path.name for r in results] == [f"{i:04}.txt" for i in range(count)]
+    assert [r.status for r in results].count("imported") == count - 1 and "0005.txt" in results[5].message
+    again = Project.open(tmp_path / "again.annot")
+    asked = itertools.count()
+    stopped = import_paths(again, [folder], cancelled=lambda: next(asked) >= CHUNK)  # Cancel after CHUNK files
+    assert len(stopped) == CHUNK and again.document_count() == CHUNK - 1
+    again.close()
 
 
 def test_default_project_starts_with_the_seeds():
