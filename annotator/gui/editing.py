@@ -200,10 +200,16 @@ class Editing:
             self.view.set_selected(spans[index])
 
     def undo(self) -> None:
-        self._replay(self.labelling.undo(), tr("Undone"))
+        try:
+            self._replay(self.labelling.undo(), tr("Undone"))
+        except AnnotatorError as e:  # it would overlap what was labelled since: nothing changed
+            self.say(str(e), 8000)
 
     def redo(self) -> None:
-        self._replay(self.labelling.redo(), tr("Redone"))
+        try:
+            self._replay(self.labelling.redo(), tr("Redone"))
+        except AnnotatorError as e:
+            self.say(str(e), 8000)
 
     def _replay(self, change: Change | None, verb: str) -> None:
         if change is None:

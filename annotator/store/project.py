@@ -917,12 +917,28 @@ class Project(RelationStore):
                 self.db.execute("DELETE FROM spans WHERE id = ?", [event["span_id"]])
             else:
                 self._put_span(self._relabelled(_span_of(target)))
+        self._refuse_overlaps(event["document_id"], target)
         wanted = {r.id for r in relations_of(target)}
         self.db.conn.executemany("DELETE FROM relations WHERE id = ?",
                                  [(r.id,) for r in relations_of(other) if r.id not in wanted])
         for r in relations_of(target):
             self.db.execute(f"INSERT OR REPLACE INTO relations ({RELATION_COLUMNS}) VALUES ({RELATION_MARKS})",
                             RELATION_VALUES(r))
+
+    def _refuse_overlaps(self, doc_id: int, state: dict | None) -> None:
+        """A span put back may not overlap what was labelled since (undo a reject, then the same words were
+        labelled again): SpanError, and the undo or redo is rolled back whole."""
+        for data in (state or {}).get("spans", [state] if state and "start" in state else []):
+            span = self.span(data["id"])
+            if span.state == "rejected":
+                continue
+            others = self._spans_where('document_id = ? AND label = ? AND start < ? AND "end" > ?',
+                                       [doc_id, span.label, span.end, span.start])
+            clash = same_label_overlap(others, span.start, span.end, span.label, owner(span.annotator, span.state),
+                                       span.id)
+            if clash is not None:
+                raise SpanError(f"cannot put {span.label} {span.text!r} back: it would overlap {clash.label} "
+                                f"{clash.text!r} [{clash.start}, {clash.end}), labelled since")
 
     def _put_span(self, span: Span) -> None:
         """Write a span back as the log recorded it: in place, or again if it was deleted."""

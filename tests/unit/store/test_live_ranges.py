@@ -72,3 +72,23 @@ def test_the_kept_ranges_equal_the_file(steps):
         live = p.spans(doc)
         assert not [(x, y) for x in live for y in live if x.id < y.id and x.label == y.label and x.start < y.end
                     and y.start < x.end and may_not_overlap(owner(x.annotator, x.state), owner(y.annotator, y.state))]
+
+
+def test_an_undo_that_would_overlap_what_was_labelled_since_is_refused():
+    """Found by the test above: b rejects a's span, a labels the same words again, b undoes the reject."""
+    from annotator.core.errors import SpanError
+    with Project.open(None) as p:
+        doc = p.add_document(Document(name="d", text=TEXT, raw_text=TEXT, content_hash="x"))
+        first = p.add_span(doc, 0, 3, "REGION", annotator="a")
+        p.update_span(first.id, state="rejected", annotator="b")
+        again = p.add_span(doc, 0, 3, "REGION", annotator="a")
+        try:
+            p.undo("b")
+        except SpanError as e:
+            assert "labelled since" in str(e)
+        else:
+            raise AssertionError("the undo was not refused")
+        assert [(s.id, s.state) for s in p.spans(doc, states=("accepted", "rejected"))] == [
+            (first.id, "rejected"), (again.id, "accepted")]
+        p.delete_span(again.id, "a")
+        assert p.undo("b") is not None and p.span(first.id).state == "accepted"  # once nothing is in the way
