@@ -293,8 +293,15 @@ def m009_document_need(db: Database) -> None:
                   BEGIN DELETE FROM document_need WHERE document_id = NEW.id; END""")
 
 
+def m010_events_by_document(db: Database) -> None:
+    """The log by document and action: opening a document asks whether it had its suggestions made
+    (Project.has_event), which scanned the whole log: 640 ms at 500,000 documents."""
+    db.execute("CREATE INDEX events_document_action ON events(document_id, action)")
+
+
 MIGRATIONS = (m001_initial, m002_document_list_index, m003_counts_and_search, m004_relations, m005_sync,
-              m006_span_counts, m007_span_ids_never_reused, m008_search_index_at_commit, m009_document_need)
+              m006_span_counts, m007_span_ids_never_reused, m008_search_index_at_commit, m009_document_need,
+              m010_events_by_document)
 # What PRAGMA user_version reads once all are applied.
 LATEST = len(MIGRATIONS)
 # Versions before 0.2 recorded migrations in this sqlite-utils table and set user_version afterwards.

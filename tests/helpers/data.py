@@ -23,9 +23,10 @@ def add_text(project, text: str, name: str = "a.txt") -> int:
     return project.add_document(Document(name=name, text=text, raw_text=text, content_hash=content_hash(text)))
 
 
-# What takes a project file back from the latest schema to 8, 7, 6 and 5 (migration tests make older files
+# What takes a project file back from the latest schema to 9, 8, 7, 6 and 5 (migration tests make older files
 # from new ones). Going back to 7, documents not yet in the search index go in.
-UNDO_TO_8 = ("DROP TRIGGER documents_need_met", "DROP TABLE document_need")  # m009
+UNDO_TO_9 = ("DROP INDEX events_document_action",)  # m010
+UNDO_TO_8 = (*UNDO_TO_9, "DROP TRIGGER documents_need_met", "DROP TABLE document_need")  # m009
 UNDO_TO_7 = (*UNDO_TO_8, "INSERT INTO documents_search (rowid, name, text, meta) SELECT d.id, d.name, d.text, d.meta "
              "FROM search_pending p JOIN documents d ON d.id = p.document_id",
              "DROP TRIGGER documents_searched_in", "DROP TRIGGER documents_searched_out",
