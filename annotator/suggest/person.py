@@ -27,12 +27,13 @@ def _rules():
     follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
     titles = alternation(lex["titles"])
     dotted = f"{given}{{2,6}}[·•]{given}{{2,8}}?"  # a transliterated name: 雪克莱提·扎克尔
+    name = f"(?:{compound}|{single}){given}{{1,2}}"
     labels = alternation(lex["bylines"] + lex["credits"])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
         "labels": frozenset(lex["bylines"] + lex["credits"]),
         "label_start": re.compile(alternation(lex["bylines"])),
-        "after_title": re.compile(f"(?:{titles})(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})"
+        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})"
                                   f"(?:{follow}|$))"),
         "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
@@ -45,7 +46,12 @@ def _rules():
         # a line of names only (刘永平 马锦花), and names in brackets closing a report ((石晶晶??李红艳??龙欣))
         "name_line": re.compile(f"^((?:(?:{compound}|{single}){given}{{1,2}}[ \\u3000]+)+(?:{compound}|{single}){given}{{1,2}})$",
                                 re.M),
-        "credit_brackets": re.compile(f"[(（]((?:{given}{{2,4}}[ \\u3000、?]+)+{given}{{2,4}})[)）][ \\u3000]*$", re.M),
+        "credit_brackets": re.compile(f"[(（][ \\u3000?]*((?:{given}{{2,4}}[ \\u3000、?]+)+{given}{{2,4}})[)）][ \\u3000]*$",
+                                      re.M),
+        # names opening a sentence before a verb of attending (张安顺、彭永林参加会见), and a photo's people
+        # with their place in it (胡发炜(右)在…)
+        "attending": re.compile(f"(?:^|(?<=[。！？]))((?:{name}、)+{name})(?={alternation(lex['attending'])})", re.M),
+        "in_photo": re.compile(f"(?:^|(?<=[。！？]))({name})[(（][左右中前后][一二三四五六]?[)）]", re.M),
         "credits": re.compile(f"^(?:{alternation(lex['bylines'] + lex['credits'])})[ \\u3000]+"
                               f"((?:{given}{{2,4}}(?:[ \\u3000]+|$))+)$", re.M),
         "dateline": re.compile(f"(?:电|讯|消息)[ \\u3000]*[(（]((?:(?:{alternation(lex['bylines'])})?[ \\u3000]*{given}{{2,4}}"
@@ -66,7 +72,7 @@ def find_people(text: str) -> list[Candidate]:
         _follow_list(text, m.end(1), rules["list_next"], names)
     for m in rules["before_title"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.8)
-    for rule in ("byline", "credits", "dateline", "name_line", "credit_brackets"):
+    for rule in ("byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
             for part in re.finditer(f"[{CJK}]+", m.group(1)):
                 start, end = m.start(1) + part.start(), m.start(1) + part.end()
@@ -74,7 +80,7 @@ def find_people(text: str) -> list[Candidate]:
                 start = label.end() if label else start
                 if text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2:
                     _add(names, start, end, 0.9)  # not 来源: (a field) nor 通讯员 (记者 王明 通讯员 李华)
-    for rule in ("loose_byline", "photo", "photo_alone"):
+    for rule in ("loose_byline", "photo", "photo_alone", "in_photo"):
         for m in rules[rule].finditer(text):
             _add(names, m.start(1), m.end(1), 0.85)
     for m in rules["speaker"].finditer(text):

@@ -209,8 +209,11 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
     ("主席雪克莱提·扎克尔、沙尔合提·阿汗出席", "PERSON", ["雪克莱提·扎克尔", "沙尔合提·阿汗"]),
     ("编辑:周文进责编:李佳艺\n国际在线贵州消息(杨展凌)：今年", "PERSON", ["周文进", "李佳艺", "杨展凌"]),
     ("【责任编辑:邓娴 吴雨】\n摄制:吴德军", "PERSON", ["邓娴", "吴雨", "吴德军"]),
-    ("正在做手术。旦增欧珠摄\n刘永平 马锦花\n介绍。(石晶晶??李红艳??龙欣)", "PERSON",
+    ("正在做手术。旦增欧珠摄\n刘永平 马锦花\n介绍。(??石晶晶??李红艳??龙欣)", "PERSON",
      ["旦增欧珠", "刘永平", "马锦花", "石晶晶", "李红艳", "龙欣"]),
+    ("张安顺、彭永林参加会见。\n胡发炜(右)在园区查看。副主任(主持工作)金晓明致辞，和杨雄市长议论", "PERSON",
+     ["张安顺", "彭永林", "胡发炜", "金晓明", "杨雄"]),
+    ("分管负责同志和相关负责同志；市文联副主席", "PERSON", []),
 ])
 def test_rules_for_what_unseen_reports_hold(text, label, want):
     """Bylines without a colon, photo credits and role nouns before names; set phrases, 市民 and agencies
