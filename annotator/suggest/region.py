@@ -1,9 +1,10 @@
 """REGION: divisions from the gazetteer, named zones, established areas, and towns and villages by suffix.
 
 A county's short form (宜川 for 宜川县) is suggested only in a report that also names
-the county in full, or its prefecture (昆山 with 苏州; a district of Beijing with 北京): on their
-own, county short forms are mostly ordinary words (资兴 in 投资兴业, 从江 in 从江阳区). Province and prefecture short forms (山东, 济南)
-need no such anchor, nor does a short form that keeps its suffix (漾濞县 for 漾濞彝族自治县).
+the county in full, or its prefecture (昆山 with 苏州; a district of Beijing with 北京): on
+their own, county short forms are mostly ordinary words (资兴 in 投资兴业, 从江 in 从江阳区).
+Province and prefecture short forms (山东, 济南) need no such anchor, nor does a short form
+that keeps its suffix (漾濞县 for 漾濞彝族自治县).
 One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤).
 """
 from __future__ import annotations
