@@ -1287,6 +1287,11 @@
 <context>
     <name>SpanListModel</name>
     <message>
+        <location filename="../annotator/gui/span_list.py" line="22" />
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
         <location filename="../annotator/gui/span_list.py" line="18" />
         <source>Label</source>
         <translation>标签</translation>

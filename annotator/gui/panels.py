@@ -69,6 +69,9 @@ class DocumentPanel:
             self.table.selectRow(row)
 
 
+ANNOTATOR_COLUMN = 4
+
+
 class SpanPanel:
     """The open document's spans, filtered by label or state."""
 
@@ -83,6 +86,7 @@ class SpanPanel:
         self.table.setColumnWidth(0, 96)
         self.table.setColumnWidth(2, widest([self.model.words[k] for k in ORIGINS]))
         self.table.setColumnWidth(3, widest([self.model.words[k] for k in STATES]))
+        self.table.setColumnWidth(ANNOTATOR_COLUMN, 72)
         self.filter = QComboBox(objectName="spanFilter")
         self.widget = column(self.filter, self.table)
         # never so narrow that the Text column (the one that matters) is squeezed to nothing
@@ -117,3 +121,5 @@ class SpanPanel:
 
     def show_spans(self, spans) -> None:
         self.model.set_spans(spans, self.filter.currentData())
+        # who made each span, once the document holds more than one annotator's (a merged or synced project)
+        self.table.setColumnHidden(ANNOTATOR_COLUMN, len({s.annotator for s in spans if s.annotator}) < 2)

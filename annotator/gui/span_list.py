@@ -19,7 +19,7 @@ class SpanListModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Span] = []
         self.colors: dict[str, QColor] = {}
-        self.headers = (self.tr("Label"), self.tr("Text"), self.tr("Origin"), self.tr("State"))
+        self.headers = (self.tr("Label"), self.tr("Text"), self.tr("Origin"), self.tr("State"), self.tr("Annotator"))
         self.words = {"manual": self.tr("manual"), "suggested": self.tr("suggested"), "imported": self.tr("imported"),
                       "accepted": self.tr("accepted"), "pending": self.tr("pending"), "rejected": self.tr("rejected")}
 
@@ -36,7 +36,7 @@ class SpanListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index, role=Qt.DisplayRole):
         # Qt asks for a dozen roles a cell at each paint: answer the ones we do not draw first, cheaply.
@@ -44,7 +44,8 @@ class SpanListModel(QAbstractTableModel):
             return None
         span = self.rows[index.row()]
         if role == _DISPLAY:
-            return (span.label, span.text, self.words[span.origin], self.words[span.state])[index.column()]
+            return (span.label, span.text, self.words[span.origin], self.words[span.state],
+                    span.annotator)[index.column()]
         if role == _USER:
             return span.id
         return self.colors.get(span.label) if index.column() == 0 else None

@@ -119,3 +119,23 @@ def test_open_sync_conflicts_are_listed_and_open_their_document(make_window, tmp
                                                           "REGION 上海 [0, 2)"]
     table.cellDoubleClicked.emit(0, 0)
     assert window.doc_id == doc
+
+
+def test_the_span_list_says_who_made_each_span_once_a_document_has_two_annotators(make_window, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from tests.helpers.data import add_text
+    project = Project.open(tmp_path / "team.annot")
+    project.set_setting("suggestions", "off")
+    doc = add_text(project, TEXTS["hard.txt"], "hard.txt")
+    project.add_span(doc, 0, 3, "REGION", annotator="li")
+    window = make_window(project)
+    window.open_document(doc)
+    table = window.findChild(QTableView, "spanList")
+    assert table.isColumnHidden(4)  # one annotator: nothing to tell apart
+    project.add_span(doc, 0, 3, "REGION", annotator="wang")  # two annotators may mark the same words
+    window.open_document(doc)
+    model = table.model()
+    assert not table.isColumnHidden(4) and model.headerData(4, Qt.Horizontal) == "Annotator"
+    assert sorted(model.index(i, 4).data() for i in range(model.rowCount())) == ["li", "wang"]
