@@ -73,6 +73,7 @@ def test_marking_the_nth_document_done_trains_in_the_background(window, qtbot, m
     assert "Model retrained" in said and "REGION 0.90 / 0.50 → model" in said and "PERSON 0.25 / 0.75 → rules" in said
     assert not progress.isVisible() and no_dialog_open()
     assert ProjectSettings(window.project).trained_done == 2  # the count starts again from the training's start
+    fake.started.clear()
     mark_done(window, qtbot)  # 4 done, 2 since the training: the next one starts
     assert window.training and fake.started.wait(5) and fake.calls == 2
     qtbot.waitUntil(lambda: not window.training, timeout=5000)
