@@ -259,8 +259,6 @@ class Jobs:
         dialog.document_chosen.connect(self.open_document)
         dialog.show()
 
-    # -- suggesting ------------------------------------------------------
-
     # -- training (by hand, or by itself after every N documents done) -------
 
     _training: BackgroundJob | None = None
@@ -332,19 +330,17 @@ class Jobs:
         self.model.reload()  # the need scores changed
         if self.doc_id is not None:
             self.documents.select(self.doc_id)
-        figures = ", ".join(f"{label} {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
-                            + (tr("model") if e["use"] == "model" else tr("rules"))
-                            for label, e in evaluation["labels"].items())
+        choices = [f"{label} {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
+                   + (tr("model") if e["use"] == "model" else tr("rules")) for label, e in evaluation["labels"].items()]
         need = evaluation.get("need")
-        scored = (tr("%d of %d unfinished documents scored by need.") % (need["scored"], need["of"])
-                  if need else "")
+        scored = [tr("%d of %d unfinished documents scored by need.") % (need["scored"], need["of"])] if need else []
         if after:
-            return self.say(" ".join(s for s in (tr("Model retrained (F1 model / rules): %s.") % figures, scored)
-                                     if s), 30000)
-        lines = [tr("Evaluated on %d held-out documents (F1, model / rules):") % evaluation["documents"]]
-        lines += [f"{label}: {e['model']['f1']:.2f} / {e['rules']['f1']:.2f} → "
-                  + (tr("model") if e["use"] == "model" else tr("rules")) for label, e in evaluation["labels"].items()]
-        show_info(self, "\n".join(lines + ([scored] if scored else [])))
+            return self.say(" ".join([tr("Model retrained (F1 model / rules): %s.") % ", ".join(choices), *scored]),
+                            30000)
+        show_info(self, "\n".join([tr("Evaluated on %d held-out documents (F1, model / rules):")
+                                   % evaluation["documents"], *choices, *scored]))
+
+    # -- suggesting ------------------------------------------------------
 
     def suggest_whole_project(self) -> None:
         def job(project, progress, cancelled):
