@@ -11,8 +11,9 @@ checksum checked, so the output is reproducible:
     python scripts/build_gazetteer.py WHEEL.whl  # or uses one you have
 
 Each full name gets its short forms (凉山彝族自治州 -> 凉山州, 凉山; 奉贤区 -> 奉贤),
-dropping one-character forms and short forms that are common Chinese words
-(by jieba's dictionary: 和平区 -> 和平, 合作市 -> 合作 are not kept).
+dropping one-character forms. A county's short form that is a common Chinese word
+(by jieba's dictionary: 和平区 -> 和平, 大兴区 -> 大兴) gets the level "word": the
+suggester takes it only in a report that names the county in full.
 """
 from __future__ import annotations
 
@@ -122,9 +123,11 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
         if not is_common_word(name, words) or len(name) > 2:
             entries.setdefault(name, (name, level(code), code, name))
         for form in short_forms(name, nations):
-            if not is_common_word(form, words, level(code)):
-                entries.setdefault(form, (form, "short", code, name))
-    return sorted(entries.values(), key=lambda e: (e[2], e[1] == "short", e[0])), digest
+            # a county's short form that is a word (大兴, 和平) is kept as such: a place only beside its full name
+            kind = "word" if is_common_word(form, words, level(code)) else "short"
+            if form not in entries or (entries[form][1] == "word" and kind == "short"):
+                entries[form] = (form, kind, code, name)
+    return sorted(entries.values(), key=lambda e: (e[2], e[0] != e[3], e[0])), digest
 
 
 def main(argv: list[str]) -> int:
@@ -134,7 +137,7 @@ def main(argv: list[str]) -> int:
         f.write(f"# China's administrative divisions for the REGION suggester. Built by scripts/build_gazetteer.py\n"
                 f"# from {PACKAGE} {VERSION} (https://pypi.org/project/{PACKAGE}/{VERSION}/, MIT licence),\n"
                 f"# cpca/resources/adcodes.csv; wheel {wheel.name} sha256 {digest}; jieba {jieba.__version__}\n"
-                f"# dictionary used to drop short forms that are common words; built {date.today().isoformat()}.\n"
+                f"# dictionary used to mark short forms that are common words (level word); built {date.today().isoformat()}.\n"
                 f"# name\tlevel\tadcode\tfull name\n")
         for e in entries:
             f.write("\t".join(e) + "\n")

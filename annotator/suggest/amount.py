@@ -12,16 +12,22 @@ CN_NUMBER = f"[{CN_DIGITS}十][{CN_DIGITS}十百千万亿]*"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
+QUOTES = ("“", '"')
+# The low end of a range, one span with the amount after it (500-600万元, 2至3家).
+RANGE_START = re.compile(f"(?:{ARABIC}|{CN_NUMBER})[-~～—至到]$")
+
+
 @cache
-def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...]]:
+def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()["amount"]
     number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
     pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
-    return pattern, tuple(lex["not_after"]), lex["place_after"], tuple(lex["arabic_only"])
+    return (pattern, tuple(lex["not_after"]), lex["place_after"], tuple(lex["arabic_only"]),
+            tuple(lex["not_before_quote"]))
 
 
 def find_amounts(text: str) -> list[Candidate]:
-    pattern, not_after, place_after, arabic_only = _rule()
+    pattern, not_after, place_after, arabic_only, not_before_quote = _rule()
     out: list[Candidate] = []
     for m in pattern.finditer(text):
         number, unit = m.group(1), m.group(2)
@@ -29,11 +35,14 @@ def find_amounts(text: str) -> list[Candidate]:
             continue  # 一项, 一名: an article more than a count
         if (not unit.endswith("元") and text.startswith(not_after, m.end())) or _is_duration(text, m):
             continue  # 三个方面, 两个重点 (but 200万元重点用于: a sum)
+        if unit in not_before_quote and text.startswith(QUOTES, m.end()):
+            continue  # 四个“不摘”: a name's number
         if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] in place_after:
             continue  # 八台镇: a place
         if unit.startswith(arabic_only) and not re.match(ARABIC, number):
             continue  # 万人游, 三方协议: after a Chinese number these are words
-        out.append((m.start(), m.end(), "AMOUNT", 0.9))
+        low = RANGE_START.search(text, max(0, m.start() - 12), m.start())
+        out.append((low.start() if low else m.start(), m.end(), "AMOUNT", 0.9))
     return out
 
 

@@ -72,10 +72,16 @@ def _clause(text: str, start: int, end: int) -> Candidate | None:
         prefix = clause[:m.start()]
         lead = time.match(prefix.lstrip())
         actor = prefix.lstrip()[lead.end() if lead else 0:]
-        is_party = actor and (party.search(actor) or actor in gazetteer())
+        is_party = actor and (party.search(actor) or _is_place(actor))
         first = m.start() - len(actor) if is_party else m.start()
         last = len(clause.rstrip(" \t\u3000"))
         if last - first > len(cue):
             return (start + first, start + last, "COMMITMENT", 0.6)
         return None
     return None
+
+
+def _is_place(actor: str) -> bool:
+    """A division's name (宁夏将…), not a short form that is also a word (振兴将…)."""
+    place = gazetteer().get(actor)
+    return place is not None and place.level != "word"

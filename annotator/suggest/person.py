@@ -7,12 +7,15 @@ title, is up to four characters (阿石拉比) when a verb of the report follows
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import cache
 
 from annotator.core.text import CJK
 from annotator.suggest.lexicon import alternation, lexicon
 from annotator.suggest.overlaps import Candidate
+
+COMMON = 50  # a jieba dictionary frequency from which a string is a common word, not a name
 
 
 
@@ -27,17 +30,29 @@ def _rules():
     follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
     titles = alternation(lex["titles"])
     dotted = f"{given}{{2,6}}[·•]{given}{{2,8}}?"  # a transliterated name: 雪克莱提·扎克尔
+    translit = "".join(lex["transliteration"].split())
     name = f"(?:{compound}|{single}){given}{{1,2}}"
     labels = alternation(lex["bylines"] + lex["credits"])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
         "labels": frozenset(lex["bylines"] + lex["credits"]),
         "label_start": re.compile(alternation(lex["bylines"])),
-        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single}){given}{{1,2}}?|{given}{{4}})"
+        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single})(?:{given}{{1,2}}?|和{given})|{given}{{4}})"
                                   f"(?:{follow}|$))"),
+        "dotted_anywhere": re.compile(f"(?<![{translit}])([{translit}]{{2,8}}[·•][{translit}]{{2,8}})(?![{translit}])"),
+        "surname": re.compile(f"(?:{compound}|{single})"),
+        # a verb after the name, or punctuation after a three-character one: not 村民劳作。
+        "after_role": re.compile(f"(?:{alternation(lex['roles'])})((?:{compound}|{single_before_title})(?:{given}{{1,2}}?"
+                                 f"(?={alternation(lex['follow'] + lex['story_follow'])})|{given}{{2}}(?=[，。、；])))"),
+        # a title, 的, then a three-character name (副院长的吴小剑被选派)
+        "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
         "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
-        "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"),
+        "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
+                                  f"|((?:{compound}|{single_before_title}){given}{{2}})(?=副(?:{alternation(lex['titles_after'])}))"),
         "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
+        # a byline without a colon: names after spaces or a bar (光明日报记者 张云 曾毅, 作者 | 张来, 作者陈宗淇 罗鲁峤)
+        "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜])?[ \\u3000]*"
+                                    f"((?:{name}(?:[ \\u3000]+|(?=[)）】\\n]|$)))+)", re.M),
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
         "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
@@ -56,7 +71,14 @@ def _rules():
                               f"((?:{given}{{2,4}}(?:[ \\u3000]+|$))+)$", re.M),
         "dateline": re.compile(f"(?:电|讯|消息)[ \\u3000]*[(（]((?:(?:{alternation(lex['bylines'])})?[ \\u3000]*{given}{{2,4}}"
                                f"(?:[ \\u3000]+|(?=[)）])))+)[)）]"),
-        "speaker": re.compile(f"(?:^|(?<=[。！？\\n]))((?:{compound}|{single}){given}{{1,2}}?)(?=(?:说|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
+        # a speaker opening a sentence, after a quote or after 的 (的曹松笑着说：)
+        "speaker": re.compile(f"(?:^|(?<=[。！？\\n”的]))((?:{compound}|{single_before_title}){given}{{1,2}}?)"
+                              f"(?=(?:说|笑着说|[{CJK}]{{2}}地说|告诉记者|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
+        # where a name may start in a story: after punctuation, 的, a role or a title (，许洪彬带着团队)
+        "story_name": re.compile(f"(?:^|(?<=[，。！？：；、“”\\n的]))(?=((?:{compound}|{single_before_title}){given}{{1,2}}))", re.M),
+        "story_verb": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，的]"),
+        # a three-character name after a title or role that the report names again (村民杨光照赶一趟集 … 杨光照一家)
+        "named_again": re.compile(f"(?:{titles}|{alternation(lex['roles'])})((?:{compound}|{single_before_title}){given}{{2}})"),
     }
 
 
@@ -66,13 +88,23 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["after_title"].finditer(text):
         if len(m.group(1)) == 4 and m.group().startswith(rules["no_long_name_after"]):
             continue  # 组织领导全面加强: a phrase, not a four-character name
+        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)) and _dictionary().get(m.group(1)[2:], 0) >= COMMON:
+            _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
+            continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
         _add(names, m.start(1), m.end(1), 0.85)
         _follow_list(text, m.end(1), rules["list_next"], names)
-    for m in rules["before_title"].finditer(text):
+    for m in rules["title_of"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.8)
-    for rule in ("byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
+    for m in rules["after_role"].finditer(text):
+        if _dictionary().get(m.group(1), 0) < COMMON:  # not 干部强烈
+            _add(names, m.start(1), m.end(1), 0.8)
+        _follow_list(text, m.end(1), rules["list_next"], names)
+    for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长)
+        group = 1 if m.group(1) else 2
+        _add(names, m.start(group), m.end(group), 0.8)
+    for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
             for part in re.finditer(f"[{CJK}]+", m.group(1)):
                 start, end = m.start(1) + part.start(), m.start(1) + part.end()
@@ -83,8 +115,16 @@ def find_people(text: str) -> list[Candidate]:
     for rule in ("loose_byline", "photo", "photo_alone", "in_photo"):
         for m in rules[rule].finditer(text):
             _add(names, m.start(1), m.end(1), 0.85)
+    for m in rules["dotted_anywhere"].finditer(text):  # unless part of a name found after a title
+        if not any(s < m.end(1) and m.start(1) < e for s, e in names):
+            _add(names, m.start(1), m.end(1), 0.8)
     for m in rules["speaker"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.7)
+    for m in rules["named_again"].finditer(text):
+        if text.count(m.group(1)) > 1 and (m.start(1), m.end(1) - 1) not in names:  # not 秦军带 for 秦军
+            _add(names, m.start(1), m.end(1), 0.7)
+    for start, end in _story_names(text, rules, names):
+        _add(names, start, end, 0.6)
     found = {text[s:e] for s, e in names}
     if found:  # every other mention of a name found above
         for m in re.finditer(alternation(found), text):
@@ -100,3 +140,51 @@ def _follow_list(text: str, pos: int, list_next: re.Pattern, names: dict) -> Non
     while (m := list_next.match(text, pos)):
         _add(names, m.start(1), m.end(1), 0.85)
         pos = m.end(1)
+
+
+
+
+def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
+    """Names a story repeats where a clause starts (，许洪彬带着团队 … 在许洪彬心里; 郭云涵哭了 … 郭云涵等), at least
+    once before a verb of the story: not common words (高质量, 全面, 宿迁), nor a pair of provinces (鲁渝),
+    and read as a name by jieba's tagger."""
+    words = _dictionary()
+    taken = {text[s:e] for s, e in names}
+    at: dict[str, list[int]] = {}
+    for m in rules["story_name"].finditer(text):
+        i, three = m.start(1), m.group(1)
+        if not any(words.get(text[i:i + n], 0) >= COMMON for n in (2, 3)):
+            at.setdefault(three, []).append(i)
+    out = []
+    for three, starts in at.items():
+        name = _tagged_name(text, three, starts[0])
+        if (name and name not in taken and len(starts) > 1 and not set(name) <= _provinces()
+                and any(rules["story_verb"].match(text, i + len(name)) for i in starts)):
+            out += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    return out
+
+
+def _tagged_name(text: str, three: str, start: int) -> str:
+    """The name jieba's tagger reads at `start` (nr): `three` or its first two characters (袁泉 in 袁泉指出),
+    the three when they recur as often (许洪彬, which the tagger cuts as 许洪)."""
+    import jieba.posseg
+
+    first = next(iter(jieba.posseg.cut(text[start:start + len(three) + 6])), None)
+    if first is None or not first.flag.startswith("nr") or not three.startswith(first.word) or len(first.word) < 2:
+        return ""
+    two_then_word = _dictionary().get(text[start + 2:start + 4], 0) >= COMMON  # 鲁渝协作: 鲁渝 and 协作
+    return three if text.count(three) == text.count(first.word) and not two_then_word else first.word
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """jieba's word frequencies (the app loads them anyway, for word moves)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(lexicon()["region"]["one_char"])

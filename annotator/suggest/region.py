@@ -1,8 +1,9 @@
 """REGION: divisions from the gazetteer, named zones, established areas, and towns and villages by suffix.
 
 A county's short form (宜川 for 宜川县) is suggested only in a report that also names
-the county in full, or its prefecture (昆山 with 苏州; a district of Beijing with 北京): on
-their own, county short forms are mostly ordinary words (资兴 in 投资兴业, 从江 in 从江阳区).
+the county in full, or its prefecture (昆山 with 苏州; a district of Beijing with 北京), or uses
+it as a place (昆山援疆, 苍南—龙湾): on their own, county short forms are mostly ordinary words
+(资兴 in 投资兴业, 从江 in 从江阳区). Those that are common words (大兴, 和平) need the full name.
 Province and prefecture short forms (山东, 济南) need no such anchor, nor does a short form
 that keeps its suffix (漾濞县 for 漾濞彝族自治县).
 One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤).
@@ -21,6 +22,9 @@ OPENERS = frozenset("在到赴于和与及了的从向往至经")
 TITLE_AFTER = "长"
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
+PAIRING_WORDS = ("山海",)
+FEATURES_AFTER_ANY = ("高原",)  # after any place name: 西藏高原  # ...but 龙湾山海协作 is 龙湾 in a 山海协作 pairing
+PAIR_JOINS = frozenset("—－-、")  # 苍南—龙湾, 苍南、龙湾: two places side by side
 MUNICIPALITIES = ("11", "12", "31", "50")  # Beijing, Tianjin, Shanghai, Chongqing: districts under the province
 # A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
 JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
@@ -55,14 +59,15 @@ def _word_counties() -> frozenset[str]:
 @cache
 def _one_char() -> tuple[re.Pattern, frozenset[str], str]:
     lex = lexicon()["region"]
-    return (re.compile(f"(?<=[{lex['one_char_after']}])[{lex['one_char']}]"), frozenset(lex["one_char_words"]),
-            lex["one_char"])
+    chars = lex["one_char"]
+    return (re.compile(f"(?<=[{lex['one_char_after']}])[{chars}]|[{chars}](?=[{lex['one_char_before']}])"),
+            frozenset(lex["one_char_words"]), chars + lex["one_char_partners"])
 
 
 def _suffixed(place) -> bool:
     """A full name, or a short form that keeps the suffix (漾濞县, 凉山州, 察右前旗): a place on its own."""
     name, full = place.name, place.full_name
-    return (place.level != "short" or full.endswith("自治" + name[-1])
+    return (place.level not in ("short", "word") or full.endswith("自治" + name[-1])
             or (name[-1] == "旗" and full.endswith(name[-2:])))
 
 
@@ -81,7 +86,7 @@ def find_regions(text: str) -> list[Candidate]:
     places = gazetteer()
     in_phrases = [m.span() for m in phrases.finditer(text)]
     found = [(start, name, z) for start, name, z in _known_names(text, names, lengths, zone)
-             if not any(s <= start < e for s, e in in_phrases)]
+             if not any(s < start + len(name) and start < e for s, e in in_phrases)]
     # 上海市民 is Shanghai's people: the place is 上海 (when that short form is known), not 上海市
     found = [(start, name[:-1], z) if name.endswith("市") and not z and text[start + len(name):start + len(name) + 1]
              == "民" else (start, name, z) for start, name, z in found]
@@ -89,10 +94,15 @@ def find_regions(text: str) -> list[Candidate]:
     found = [f for f in found if f[1] not in _word_counties() or f[0] in {s + len(n) for s, n, _ in found}]
     full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
     above = {_above(places[name]) for _, name, _ in found if name in places and _is_above_county(places[name])}
+    full_names |= _named_as_places(text, found, places, full_names, above)
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:
         place = places.get(name)
         end = start + len(name) + len(zone_suffix)
+        if place is not None and place.level == "word" and place.full_name not in full_names:
+            continue  # 共同富裕示范区, 大兴调查研究: the words
+        if text.startswith(FEATURES_AFTER_ANY, start + len(name)):
+            continue  # 西藏高原, 迪庆高原: a natural feature
         if zone_suffix:
             score = 0.9
         elif place is None:  # an established area (长三角); a place overlapping it wins (江苏 in 江苏中部)
@@ -101,8 +111,7 @@ def find_regions(text: str) -> list[Candidate]:
             if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
                 continue
             score = 0.9
-        elif _is_county(place.full_name) and (text[end:end + 1] in NOT_AFTER_SHORT or (
-                place.full_name not in full_names and _above(place) not in above)):
+        elif _is_county(place.full_name) and (_feature_after(text, end) or not _anchored(place, full_names, above)):
             continue  # 大竹镇, 贺兰山, 西陵峡: a town or a natural feature; 资兴 alone: a word
         else:
             score = 0.8
@@ -112,6 +121,39 @@ def find_regions(text: str) -> list[Candidate]:
                    if text[m.start():m.start() + 2] not in words and not (m.end() < len(text) and text[m.end()] in chars)]
     chosen = take_non_overlapping(candidates)
     return chosen + _local_places(text, chosen, local, agency_after)
+
+
+def _named_as_places(text: str, found, places, full_names: set[str], above: set[str]) -> set[str]:
+    """Full names of counties whose short form the report uses as a place somewhere: before 援疆/援藏
+    (昆山援疆), or joined to a place it names (苍南—龙湾, 苍南、龙湾). Its other mentions then count too."""
+    anchored = {(start, start + len(name)) for start, name, _ in found if name in places and (
+        _suffixed(places[name]) or not _is_county(places[name].full_name)
+        or _anchored(places[name], full_names, above))}
+    starts, ends = {s for s, _ in anchored}, {e for _, e in anchored}
+    one_char = _one_char()[2]
+    out = set()
+    for start, name, zone_suffix in found:
+        place = places.get(name)
+        if zone_suffix or place is None or place.level == "word" or (start, start + len(name)) in anchored:
+            continue
+        end = start + len(name)
+        aid = text[end:end + 1] == "援" and text[end + 1:end + 2] in one_char
+        joined = (text[end:end + 1] in PAIR_JOINS and end + 1 in starts) or (
+            text[start - 1:start] in PAIR_JOINS and start - 1 in ends)
+        if aid or joined:
+            out.add(place.full_name)
+    return out
+
+
+def _anchored(place, full_names: set[str], above: set[str]) -> bool:
+    """A county's short form the report makes a place: it names the county in full (大兴 with 大兴区), or,
+    unless the short form is also a common word (大兴, 和平), the county's prefecture (昆山 with 苏州)."""
+    return place.full_name in full_names or (place.level != "word" and _above(place) in above)
+
+
+def _feature_after(text: str, end: int) -> bool:
+    """A town's or natural feature's character follows a short form (大竹镇, 贺兰山)."""
+    return text[end:end + 1] in NOT_AFTER_SHORT and not text.startswith(PAIRING_WORDS, end)
 
 
 def _joined(text: str, end: int) -> bool:
