@@ -150,30 +150,41 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
     and read as a name by jieba's tagger."""
     words = _dictionary()
     taken = {text[s:e] for s, e in names}
-    at: dict[str, list[int]] = {}
+    at: dict[str, list[tuple[int, str]]] = {}  # first two characters -> (start, up to three characters)
     for m in rules["story_name"].finditer(text):
         i, three = m.start(1), m.group(1)
         if not any(words.get(text[i:i + n], 0) >= COMMON for n in (2, 3)):
-            at.setdefault(three, []).append(i)
+            at.setdefault(three[:2], []).append((i, three))
     out = []
-    for three, starts in at.items():
-        name = _tagged_name(text, three, starts[0])
-        if (name and name not in taken and len(starts) > 1 and not set(name) <= _provinces()
-                and any(rules["story_verb"].match(text, i + len(name)) for i in starts)):
+    for two, found in at.items():
+        if len(found) < 2 or set(two) <= _provinces():
+            continue
+        name = _name_length(text, two, found, words)
+        starts = [i for i, _ in found]
+        if (name not in taken and any(rules["story_verb"].match(text, i + len(name)) for i in starts)
+                and _tagged_name(text, name, starts[0])):
             out += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return out
 
 
-def _tagged_name(text: str, three: str, start: int) -> str:
-    """The name jieba's tagger reads at `start` (nr): `three` or its first two characters (袁泉 in 袁泉指出),
-    the three when they recur as often (许洪彬, which the tagger cuts as 许洪)."""
+def _name_length(text: str, two: str, found: list[tuple[int, str]], words: dict[str, int]) -> str:
+    """Three characters when every mention has the same third one and it starts no word (许洪彬, not 袁泉指出
+    nor 鲁渝协作), else two."""
+    threes = {three for _, three in found}
+    three = threes.pop() if len(threes) == 1 else ""
+    if len(three) == 3 and text.count(three) == text.count(two) and not any(
+            words.get(text[i + 2:i + 4], 0) >= COMMON for i, _ in found):
+        return three
+    return two
+
+
+def _tagged_name(text: str, name: str, start: int) -> bool:
+    """jieba's tagger reads a name (nr) at `start`: `name` or its first two characters (it cuts 许洪彬 as 许洪)."""
     import jieba.posseg
 
-    first = next(iter(jieba.posseg.cut(text[start:start + len(three) + 6])), None)
-    if first is None or not first.flag.startswith("nr") or not three.startswith(first.word) or len(first.word) < 2:
-        return ""
-    two_then_word = _dictionary().get(text[start + 2:start + 4], 0) >= COMMON  # 鲁渝协作: 鲁渝 and 协作
-    return three if text.count(three) == text.count(first.word) and not two_then_word else first.word
+    first = next(iter(jieba.posseg.cut(text[start:start + len(name) + 2])), None)
+    return first is not None and first.flag.startswith("nr") and len(first.word) >= 2 and name.startswith(first.word)
+
 
 @cache
 def _dictionary() -> dict[str, int]:
