@@ -198,8 +198,10 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
             taken[i:found.end()] = b"\1" * (found.end() - i)
     if out:  # every other mention of a town or village found (代表富恒乡汇报: no opener before it)
         names = {text[s:e] for s, e, _, _ in out}
-        for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡 holds 富恒乡: the shorter one
+        for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡 (once) holds 富恒乡: the shorter one
             inner = max((n for n in names if len(n) < e - s and text.endswith(n, s, e)), key=len, default="")
+            if text.count(text[s:e]) > 1:
+                continue  # 甬库团结村 seven times: a name, whose short form 团结村 is its later mention
             if inner:
                 taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
                 out[k] = (e - len(inner), e, label, score)
