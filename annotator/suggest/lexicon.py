@@ -56,3 +56,22 @@ def _pattern(node: dict) -> str:
     if end:
         return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
+
+
+COMMON = 50  # a frequency in jieba's dictionary from which a string is a common word (全面, 前往), not a name
+
+
+@cache
+def _frequencies() -> dict[str, int]:
+    """jieba's word frequencies (the app loads them anyway, for word moves)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def is_common_word(text: str) -> bool:
+    return _frequencies().get(text, 0) >= COMMON

@@ -12,10 +12,9 @@ import re
 from functools import cache
 
 from annotator.core.text import CJK
-from annotator.suggest.lexicon import alternation, lexicon
+from annotator.suggest.lexicon import alternation, is_common_word, lexicon
 from annotator.suggest.overlaps import Candidate
 
-COMMON = 50  # a jieba dictionary frequency from which a string is a common word, not a name
 
 
 
@@ -77,6 +76,10 @@ def _rules():
         # where a name may start in a story: after punctuation, 的, a role or a title (，许洪彬带着团队)
         "story_name": re.compile(f"(?:^|(?<=[，。！？：；、“”\\n的]))(?=((?:{compound}|{single_before_title}){given}{{1,2}}))", re.M),
         "story_verb": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，的]"),
+        # what follows a person's name somewhere in a report (刘炼勇的, 习近平任组长, 朱鑫璞这样说; not 管理制度)
+        "name_end": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，,、。；;：:！？!?（(）)\\s“”…的任这]"),
+        "role_words": tuple(lex["roles"] + lex["titles"]),
+        "one_char_follow": frozenset(f for f in lex["follow"] if len(f) == 1),
         # a three-character name after a title or role that the report names again (村民杨光照赶一趟集 … 杨光照一家)
         "named_again": re.compile(f"(?:{titles}|{alternation(lex['roles'])})((?:{compound}|{single_before_title}){given}{{2}})"),
     }
@@ -88,9 +91,13 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["after_title"].finditer(text):
         if len(m.group(1)) == 4 and m.group().startswith(rules["no_long_name_after"]):
             continue  # 组织领导全面加强: a phrase, not a four-character name
-        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)) and _dictionary().get(m.group(1)[2:], 0) >= COMMON:
-            _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
-            continue
+        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)):
+            if is_common_word(m.group(1)[2:]):
+                _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
+                continue
+            if text[m.end(1):m.end(1) + 1] in rules["one_char_follow"] and is_common_word(text[m.end(1) - 1:m.end(1) + 1]):
+                _add(names, m.start(1), m.start(1) + 3, 0.85)  # 樊继泷参与: 樊继泷, then a word (but 阿石拉比分段)
+                continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
         _add(names, m.start(1), m.end(1), 0.85)
@@ -98,9 +105,10 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["title_of"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.8)
     for m in rules["after_role"].finditer(text):
-        if _dictionary().get(m.group(1), 0) < COMMON:  # not 干部强烈
-            _add(names, m.start(1), m.end(1), 0.8)
-        _follow_list(text, m.end(1), rules["list_next"], names)
+        name = m.group(1)
+        if not is_common_word(name) and not is_common_word(name[:2]) and not name.startswith(rules["role_words"]):
+            _add(names, m.start(1), m.end(1), 0.8)  # not 干部强烈, 农民丰收节, 学生党员
+            _follow_list(text, m.end(1), rules["list_next"], names)
     for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长)
         group = 1 if m.group(1) else 2
         _add(names, m.start(group), m.end(group), 0.8)
@@ -119,9 +127,14 @@ def find_people(text: str) -> list[Candidate]:
         if not any(s < m.end(1) and m.start(1) < e for s, e in names):
             _add(names, m.start(1), m.end(1), 0.8)
     for m in rules["speaker"].finditer(text):
-        _add(names, m.start(1), m.end(1), 0.7)
+        name = m.group(1)
+        if not is_common_word(name[:2]) and not name.startswith(rules["role_words"]) and not name.endswith(("女士", "先生")):
+            _add(names, m.start(1), m.end(1), 0.7)  # not 的游子来说, 的党员说, 的何女士告诉记者
     for m in rules["named_again"].finditer(text):
-        if text.count(m.group(1)) > 1 and (m.start(1), m.end(1) - 1) not in names:  # not 秦军带 for 秦军
+        name = m.group(1)
+        if (text.count(name) > 1 and (m.start(1), m.end(1) - 1) not in names  # not 秦军带 for 秦军
+                and not name.startswith(rules["role_words"])  # not 学生党员志愿者
+                and any(rules["name_end"].match(text, i.end()) for i in re.finditer(name, text))):
             _add(names, m.start(1), m.end(1), 0.7)
     for start, end in _story_names(text, rules, names):
         _add(names, start, end, 0.6)
@@ -148,18 +161,17 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
     """Names a story repeats where a clause starts (，许洪彬带着团队 … 在许洪彬心里; 郭云涵哭了 … 郭云涵等), at least
     once before a verb of the story: not common words (高质量, 全面, 宿迁), nor a pair of provinces (鲁渝),
     and read as a name by jieba's tagger."""
-    words = _dictionary()
     taken = {text[s:e] for s, e in names}
     at: dict[str, list[tuple[int, str]]] = {}  # first two characters -> (start, up to three characters)
     for m in rules["story_name"].finditer(text):
         i, three = m.start(1), m.group(1)
-        if not any(words.get(text[i:i + n], 0) >= COMMON for n in (2, 3)):
+        if not any(is_common_word(text[i:i + n]) for n in (2, 3)):
             at.setdefault(three[:2], []).append((i, three))
     out = []
     for two, found in at.items():
         if len(found) < 2 or set(two) <= _provinces():
             continue
-        name = _name_length(text, two, found, words)
+        name = _name_length(text, two, found)
         starts = [i for i, _ in found]
         if (name not in taken and any(rules["story_verb"].match(text, i + len(name)) for i in starts)
                 and _tagged_name(text, name, starts[0])):
@@ -167,13 +179,13 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
     return out
 
 
-def _name_length(text: str, two: str, found: list[tuple[int, str]], words: dict[str, int]) -> str:
+def _name_length(text: str, two: str, found: list[tuple[int, str]]) -> str:
     """Three characters when every mention has the same third one and it starts no word (许洪彬, not 袁泉指出
     nor 鲁渝协作), else two."""
     threes = {three for _, three in found}
     three = threes.pop() if len(threes) == 1 else ""
     if len(three) == 3 and text.count(three) == text.count(two) and not any(
-            words.get(text[i + 2:i + 4], 0) >= COMMON for i, _ in found):
+            is_common_word(text[i + 2:i + 4]) for i, _ in found):
         return three
     return two
 
@@ -184,16 +196,6 @@ def _tagged_name(text: str, name: str, start: int) -> bool:
 
     first = next(iter(jieba.posseg.cut(text[start:start + len(name) + 2])), None)
     return first is not None and first.flag.startswith("nr") and len(first.word) >= 2 and name.startswith(first.word)
-
-
-@cache
-def _dictionary() -> dict[str, int]:
-    """jieba's word frequencies (the app loads them anyway, for word moves)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
 
 
 @cache

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from annotator.core.text import CJK, is_cjk
-from annotator.suggest.lexicon import alternation, gazetteer, lexicon
+from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, lexicon
 from annotator.suggest.overlaps import Candidate, take_non_overlapping
 
 # After these a town or village name may start (在保靖县吕洞山镇考察了黄金村).
@@ -61,7 +61,7 @@ def _one_char() -> tuple[re.Pattern, frozenset[str], str]:
     lex = lexicon()["region"]
     chars = lex["one_char"]
     return (re.compile(f"(?<=[{lex['one_char_after']}])[{chars}]|[{chars}](?=[{lex['one_char_before']}])"),
-            frozenset(lex["one_char_words"]), chars + lex["one_char_partners"])
+            frozenset(lex["one_char_words"]) | frozenset(lex["one_char_ending_words"]), chars + lex["one_char_partners"])
 
 
 def _suffixed(place) -> bool:
@@ -118,7 +118,8 @@ def find_regions(text: str) -> list[Candidate]:
         candidates.append((start, end, "REGION", score))
     one_char, words, chars = _one_char()
     candidates += [(m.start(), m.end(), "REGION", 0.6) for m in one_char.finditer(text)  # not 苏陕 in 投入苏陕协作
-                   if text[m.start():m.start() + 2] not in words and not (m.end() < len(text) and text[m.end()] in chars)]
+                   if text[m.start():m.start() + 2] not in words and text[m.start() - 1:m.end()] not in words
+                   and not (m.end() < len(text) and text[m.end()] in chars)]
     chosen = take_non_overlapping(candidates)
     return chosen + _local_places(text, chosen, local, agency_after)
 
@@ -198,10 +199,10 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
             taken[i:found.end()] = b"\1" * (found.end() - i)
     if out:  # every other mention of a town or village found (代表富恒乡汇报: no opener before it)
         names = {text[s:e] for s, e, _, _ in out}
-        for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡 (once) holds 富恒乡: the shorter one
+        for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡, 前往淮水村 hold 富恒乡, 淮水村: the shorter one
             inner = max((n for n in names if len(n) < e - s and text.endswith(n, s, e)), key=len, default="")
-            if text.count(text[s:e]) > 1:
-                continue  # 甬库团结村 seven times: a name, whose short form 团结村 is its later mention
+            if not is_common_word(text[s:e - len(inner)]):
+                continue  # 甬库团结村: a name, whose short form 团结村 is its later mention
             if inner:
                 taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
                 out[k] = (e - len(inner), e, label, score)
