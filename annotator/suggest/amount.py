@@ -18,17 +18,18 @@ RANGE_START = re.compile(f"(?:{ARABIC}|{CN_NUMBER})[-~～—至到]$")
 
 
 @cache
-def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]:
+def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()["amount"]
     number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
     pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
     return (pattern, tuple(lex["not_after"]), lex["place_after"], tuple(lex["arabic_only"]),
-            tuple(lex["not_before_quote"]))
+            tuple(lex["not_before_quote"]), tuple(lex["name_before"]))
 
 
 def find_amounts(text: str) -> list[Candidate]:
-    pattern, not_after, place_after, arabic_only, not_before_quote = _rule()
+    pattern, not_after, place_after, arabic_only, not_before_quote, name_before = _rule()
     out: list[Candidate] = []
+    names = {m.group() for m in pattern.finditer(text) if text.endswith(name_before, 0, m.start())}
     for m in pattern.finditer(text):
         number, unit = m.group(1), m.group(2)
         if number == "一":
@@ -37,6 +38,8 @@ def find_amounts(text: str) -> list[Candidate]:
             continue  # 三个方面, 两个重点 (but 200万元重点用于: a sum)
         if unit in not_before_quote and text.startswith(QUOTES, m.end()):
             continue  # 四个“不摘”: a name's number
+        if m.group() in names:
+            continue  # 山区26县, and 26县 alone in the same report: a name
         if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] in place_after:
             continue  # 八台镇: a place
         if unit.startswith(arabic_only) and not re.match(ARABIC, number):
