@@ -35,7 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer.tsv"
 
 # Suffixes removed to make a short form, longest first; "州" is kept after an autonomous prefecture's name.
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
-NOT_PLACES = ("直辖", "群岛", "海域")
+NOT_PLACES = ("直辖", "市辖", "群岛", "海域")
 
 
 def level(adcode: str) -> str:
@@ -116,7 +116,9 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
     nations.sort(key=len, reverse=True)
     words = common_words()
     entries: dict[str, tuple[str, str, str, str]] = {}
-    for row in rows:
+    # provinces first (河北 is the province, not Tianjin's 河北区), then by code: a prefecture's short form
+    # before its own counties' (和田 is 和田地区, not 和田县)
+    for row in sorted(rows, key=lambda r: (level(r["adcode"]) != "province", r["adcode"])):
         code, name = row["adcode"], row["name"]
         if any(m in name for m in NOT_PLACES):
             continue

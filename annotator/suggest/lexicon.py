@@ -73,5 +73,5 @@ def _frequencies() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
-def is_common_word(text: str) -> bool:
-    return _frequencies().get(text, 0) >= COMMON
+def is_common_word(text: str, frequency: int = COMMON) -> bool:
+    return _frequencies().get(text, 0) >= frequency

@@ -12,8 +12,12 @@ import re
 from functools import cache
 
 from annotator.core.text import CJK
+from annotator.suggest.amount import CN_DIGITS
 from annotator.suggest.lexicon import alternation, is_common_word, lexicon
 from annotator.suggest.overlaps import Candidate
+
+MEDIA_ENDS = ("报", "网", "社", "台")  # a byline naming a paper or a station, not a person
+VERY_COMMON = 2000  # a two-character word this frequent in jieba's dictionary is no name after a title (强调)
 
 
 
@@ -44,13 +48,16 @@ def _rules():
         "after_role": re.compile(f"(?:{alternation(lex['roles'])})((?:{compound}|{single_before_title})(?:{given}{{1,2}}?"
                                  f"(?={alternation(lex['follow'] + lex['story_follow'])})|{given}{{2}}(?=[，。、；])))"),
         # a title, 的, then a three-character name (副院长的吴小剑被选派)
+        # an age, 的, then a name that ends as names do (36岁的闫灵聪是龙陵本地人)
+        "age_of": re.compile(f"[\\d{CN_DIGITS}]岁的((?:{compound}|{single_before_title}){given}{{1,2}}?)"
+                             f"(?={alternation(lex['follow'] + lex['story_follow'])})"),
         "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
         "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
                                   f"|((?:{compound}|{single_before_title}){given}{{2}})(?=副(?:{alternation(lex['titles_after'])}))"),
         "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
-        # a byline without a colon: names after spaces or a bar (光明日报记者 张云 曾毅, 作者 | 张来, 作者陈宗淇 罗鲁峤)
-        "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜])?[ \\u3000]*"
+        # a byline without a colon: names after spaces, a bar or a slash (光明日报记者 张云 曾毅, 作者 | 张来, 编辑/胡超)
+        "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜/／])?[ \\u3000]*"
                                     f"((?:{name}(?:[ \\u3000]+|(?=[)）】\\n]|$)))+)", re.M),
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
@@ -100,8 +107,13 @@ def find_people(text: str) -> list[Candidate]:
                 continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
+        if len(m.group(1)) == 2 and is_common_word(m.group(1), VERY_COMMON):
+            continue  # 总书记强调, 常务: a word (but 高峰, 林立 can be names)
         _add(names, m.start(1), m.end(1), 0.85)
         _follow_list(text, m.end(1), rules["list_next"], names)
+    for m in rules["age_of"].finditer(text):
+        if not is_common_word(m.group(1)):
+            _add(names, m.start(1), m.end(1), 0.7)
     for m in rules["title_of"].finditer(text):
         _add(names, m.start(1), m.end(1), 0.8)
     for m in rules["after_role"].finditer(text):
@@ -109,17 +121,19 @@ def find_people(text: str) -> list[Candidate]:
         if not is_common_word(name) and not is_common_word(name[:2]) and not name.startswith(rules["role_words"]):
             _add(names, m.start(1), m.end(1), 0.8)  # not 干部强烈, 农民丰收节, 学生党员
             _follow_list(text, m.end(1), rules["list_next"], names)
-    for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长)
+    for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长, 到大方挂职副县长)
         group = 1 if m.group(1) else 2
-        _add(names, m.start(group), m.end(group), 0.8)
+        if not (group == 2 and is_common_word(m.group(2)[1:])):
+            _add(names, m.start(group), m.end(group), 0.8)
     for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
             for part in re.finditer(f"[{CJK}]+", m.group(1)):
                 start, end = m.start(1) + part.start(), m.start(1) + part.end()
                 label = rules["label_start"].match(text, start, end)  # (王兴莉 记者裴玉松)
                 start = label.end() if label else start
-                if text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2:
-                    _add(names, start, end, 0.9)  # not 来源: (a field) nor 通讯员 (记者 王明 通讯员 李华)
+                if (text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2
+                        and not text[start:end].endswith(MEDIA_ENDS)):
+                    _add(names, start, end, 0.9)  # not 来源: (a field), 通讯员 (记者 王明 通讯员 李华), 作者:昭通日报
     for rule in ("loose_byline", "photo", "photo_alone", "in_photo"):
         for m in rules[rule].finditer(text):
             _add(names, m.start(1), m.end(1), 0.85)
@@ -174,7 +188,7 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
         name = _name_length(text, two, found)
         starts = [i for i, _ in found]
         if (name not in taken and any(rules["story_verb"].match(text, i + len(name)) for i in starts)
-                and _tagged_name(text, name, starts[0])):
+                and any(_tagged_name(text, name, i) for i in starts[:3])):  # 赵可笑得: 赵 可笑; 赵可主动: 赵可
             out += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
     return out
 

@@ -22,9 +22,12 @@ OPENERS = frozenset("在到赴于和与及了的从向往至经")
 TITLE_AFTER = "长"
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
-PAIRING_WORDS = ("山海",)
-FEATURES_AFTER_ANY = ("高原",)  # after any place name: 西藏高原  # ...but 龙湾山海协作 is 龙湾 in a 山海协作 pairing
+PAIRING_WORDS = ("山海",)  # ...but 龙湾山海协作 is 龙湾 in a 山海协作 pairing
+# After any place name these make it a natural feature's or a road's (西藏高原, 杭州湾, 上海路, 长宁路).
+FEATURES_AFTER_ANY = ("高原", "湾", "路", "大道", "大街")
 PAIR_JOINS = frozenset("—－-、")  # 苍南—龙湾, 苍南、龙湾: two places side by side
+# Suffixes a county's or prefecture's short form may carry though the gazetteer names it otherwise.
+RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟")}
 MUNICIPALITIES = ("11", "12", "31", "50")  # Beijing, Tianjin, Shanghai, Chongqing: districts under the province
 # A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
 JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
@@ -95,14 +98,19 @@ def find_regions(text: str) -> list[Candidate]:
     full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
     above = {_above(places[name]) for _, name, _ in found if name in places and _is_above_county(places[name])}
     full_names |= _named_as_places(text, found, places, full_names, above)
+    renamed = _renamed(text, found, places, names)
+    full_names |= {places[name].full_name for start, name, _ in found if start in renamed}
     candidates: list[Candidate] = []
     for start, name, zone_suffix in found:
         place = places.get(name)
         end = start + len(name) + len(zone_suffix)
+        if start in renamed:
+            candidates.append((start, end + len(renamed[start]), "REGION", 0.7))  # not over 陇南 in 陇南城区
+            continue
         if place is not None and place.level == "word" and place.full_name not in full_names:
             continue  # 共同富裕示范区, 大兴调查研究: the words
         if text.startswith(FEATURES_AFTER_ANY, start + len(name)):
-            continue  # 西藏高原, 迪庆高原: a natural feature
+            continue  # 西藏高原, 杭州湾, 上海路
         if zone_suffix:
             score = 0.9
         elif place is None:  # an established area (长三角); a place overlapping it wins (江苏 in 江苏中部)
@@ -122,6 +130,22 @@ def find_regions(text: str) -> list[Candidate]:
                    and not (m.end() < len(text) and text[m.end()] in chars)]
     chosen = take_non_overlapping(candidates)
     return chosen + _local_places(text, chosen, local, agency_after)
+
+
+def _renamed(text: str, found, places, names: set[str]) -> dict[int, str]:
+    """start -> suffix of short forms written with a suffix the gazetteer does not know: divisions renamed
+    since it was made (茌平县 is now 茌平区, 即墨市 即墨区, 林芝地区 林芝市)."""
+    out = {}
+    for start, name, zone_suffix in found:
+        place = places.get(name)
+        if zone_suffix or place is None or place.level not in ("short", "word") or name[-1] in "区县市旗州盟":
+            continue  # 彭水自治县县委: the suffix is there
+        suffix = RENAMED_SUFFIXES.get(gazetteer()[place.full_name].level)
+        m = suffix.match(text, start + len(name)) if suffix else None
+        full = name + m.group() if m else ""
+        if full and full not in names and not is_common_word(full) and (place.level != "word" or text.count(full) > 1):
+            out[start] = m.group()  # not 大城市; a word's only when repeated (即墨区 ×9, not 友好合作区)
+    return out
 
 
 def _named_as_places(text: str, found, places, full_names: set[str], above: set[str]) -> set[str]:
