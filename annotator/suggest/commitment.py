@@ -15,8 +15,8 @@ from annotator.suggest.overlaps import Candidate
 CLAUSE_END = "，,；;。！？：:\n"
 SENTENCE_END = "。！？!?；;：:…"
 HEADING_MAX = 50
-# 将 meaning 把: 将扶贫协作作为重大任务.
-BA_SENSE = re.compile("作为|纳入|列入|视为|当作|转化为|变为")
+# 将 meaning 把 (将扶贫协作作为重大任务, 将“山”的特色和“海”的优势结合起来), or foretelling (将成为).
+BA_SENSE = re.compile("作为|纳入|列入|视为|当作|转化为|变为|提升为|成为|分享至|分享到|结合起来|配齐")
 
 
 @cache
@@ -67,8 +67,10 @@ def _clause(text: str, start: int, end: int) -> Candidate | None:
         cue = m.group()
         if len(cue) == 1 and (m.start() > 0 and clause[m.start() - 1] in not_before or clause.startswith(not_after, m.end())):
             continue
-        if cue == "将" and BA_SENSE.search(clause, m.end()):
+        if cue == "将" and (BA_SENSE.search(clause, m.end()) or clause.startswith("“", m.end())):
             continue
+        if clause.startswith("的", m.end()):
+            continue  # 计划的关键之年: a noun
         prefix = clause[:m.start()]
         lead = time.match(prefix.lstrip())
         actor = prefix.lstrip()[lead.end() if lead else 0:]
