@@ -10,6 +10,7 @@ One-character forms (沪, 粤) are suggested after a verb of coming and going (�
 """
 from __future__ import annotations
 
+import heapq
 import re
 from functools import cache
 
@@ -18,7 +19,8 @@ from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, le
 from annotator.suggest.overlaps import Candidate, take_non_overlapping
 
 # After these a town or village name may start (在保靖县吕洞山镇考察了黄金村).
-OPENERS = frozenset("在到赴于和与及了的从向往至经")
+OPENERS = "在到赴于和与及了的从向往至经"
+BOUNDARY = re.compile(f"(?:^|(?<![{CJK}])|(?<=[{OPENERS}]))[{CJK}]")
 TITLE_AFTER = "长"
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
@@ -205,21 +207,22 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
     """Towns, townships, villages and communities: a short name and its suffix, starting at a boundary."""
     not_places = _suffix_words()[1]  # 带动农村, 月底示范村: ordinary words that end like a place
     taken = bytearray(len(text) + 1)
-    ends = set()
     for s, e, _, _ in known:
         taken[s:e] = b"\1" * (e - s)
-        ends.add(e)
     out: list[Candidate] = []
-    for m in re.finditer(f"[{CJK}]", text):
-        i = m.start()
-        if taken[i] or not (i == 0 or i in ends or not is_cjk(text[i - 1]) or text[i - 1] in OPENERS):
+    # where a name may start, in order: after a non-Chinese character or an opener, or where a place ends
+    starts = [m.start() for m in BOUNDARY.finditer(text)] + [e for _, e, _, _ in known]
+    heapq.heapify(starts)
+    while starts:
+        i = heapq.heappop(starts)
+        if i >= len(text) or taken[i] or not is_cjk(text[i]):
             continue
         found = local.match(text, i)
         if (found and not found.group().endswith(not_places)
                 and not any(taken[i:found.end()]) and not _joined(text, found.end())
                 and not (found.end() < len(text) and text[found.end()] in agency_after)):
             out.append((i, found.end(), "REGION", 0.6))
-            ends.add(found.end())
+            heapq.heappush(starts, found.end())
             taken[i:found.end()] = b"\1" * (found.end() - i)
     if out:  # every other mention of a town or village found (代表富恒乡汇报: no opener before it)
         names = {text[s:e] for s, e, _, _ in out}
