@@ -16,6 +16,8 @@ from annotator.suggest.amount import CN_DIGITS
 from annotator.suggest.lexicon import alternation, is_common_word, lexicon
 from annotator.suggest.overlaps import Candidate
 
+# The names in a byline or a list: runs of Chinese characters, or a two-character name spaced out (陈 泳).
+NAME_PARTS = re.compile(f"(?<![{CJK}])[{CJK}][ \u3000][{CJK}](?![{CJK}])|[{CJK}]+")
 MEDIA_ENDS = ("报", "网", "社", "台")  # a byline naming a paper or a station, not a person
 VERY_COMMON = 2000  # a two-character word this frequent in jieba's dictionary is no name after a title (强调)
 
@@ -35,6 +37,7 @@ def _rules():
     dotted = f"{given}{{2,6}}[·•]{given}{{2,8}}?"  # a transliterated name: 雪克莱提·扎克尔
     translit = "".join(lex["transliteration"].split())
     name = f"(?:{compound}|{single}){given}{{1,2}}"
+    spaced_pair = f"{single}[ \\u3000]{given}(?![{CJK}])"  # a two-character name set to three's width: 陈 泳
     labels = alternation(lex["bylines"] + lex["credits"])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
@@ -46,11 +49,11 @@ def _rules():
         "surname": re.compile(f"(?:{compound}|{single})"),
         # a verb after the name, or punctuation after a three-character one: not 村民劳作。
         "after_role": re.compile(f"(?:{alternation(lex['roles'])})((?:{compound}|{single_before_title})(?:{given}{{1,2}}?"
-                                 f"(?={alternation(lex['follow'] + lex['story_follow'])})|{given}{{2}}(?=[，。、；])))"),
-        # a title, 的, then a three-character name (副院长的吴小剑被选派)
+                                 f"(?={alternation(lex['follow'] + lex['story_follow'])})|{given}{{2}}(?=[，。、；\\n])))"),
         # an age, 的, then a name that ends as names do (36岁的闫灵聪是龙陵本地人)
         "age_of": re.compile(f"[\\d{CN_DIGITS}]岁的((?:{compound}|{single_before_title}){given}{{1,2}}?)"
                              f"(?={alternation(lex['follow'] + lex['story_follow'])})"),
+        # a title, 的, then a three-character name (副院长的吴小剑被选派)
         "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
         "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
@@ -58,7 +61,7 @@ def _rules():
         "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
         # a byline without a colon: names after spaces, a bar or a slash (光明日报记者 张云 曾毅, 作者 | 张来, 编辑/胡超)
         "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜/／])?[ \\u3000]*"
-                                    f"((?:{name}(?:[ \\u3000]+|(?=[)）】\\n]|$)))+)", re.M),
+                                    f"((?:(?:{spaced_pair}|{name})(?:[ \\u3000]+|(?=[)）】\\n]|$)))+)", re.M),
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
         "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
@@ -98,13 +101,12 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["after_title"].finditer(text):
         if len(m.group(1)) == 4 and m.group().startswith(rules["no_long_name_after"]):
             continue  # 组织领导全面加强: a phrase, not a four-character name
-        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)):
-            if is_common_word(m.group(1)[2:]):
-                _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
-                continue
-            if text[m.end(1):m.end(1) + 1] in rules["one_char_follow"] and is_common_word(text[m.end(1) - 1:m.end(1) + 1]):
-                _add(names, m.start(1), m.start(1) + 3, 0.85)  # 樊继泷参与: 樊继泷, then a word (but 阿石拉比分段)
-                continue
+        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)) and is_common_word(m.group(1)[2:]):
+            _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
+            continue
+        if len(m.group(1)) >= 3 and rules["surname"].match(m.group(1)) and _runs_into_word(text, m.start(1), m.end(1), rules):
+            _add(names, m.start(1), m.end(1) - 1, 0.85)  # 张勇接到, 李俊参与: the name, then a word
+            continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
         if len(m.group(1)) == 2 and is_common_word(m.group(1), VERY_COMMON):
@@ -127,7 +129,7 @@ def find_people(text: str) -> list[Candidate]:
             _add(names, m.start(group), m.end(group), 0.8)
     for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
-            for part in re.finditer(f"[{CJK}]+", m.group(1)):
+            for part in NAME_PARTS.finditer(m.group(1)):
                 start, end = m.start(1) + part.start(), m.start(1) + part.end()
                 label = rules["label_start"].match(text, start, end)  # (王兴莉 记者裴玉松)
                 start = label.end() if label else start
@@ -157,6 +159,15 @@ def find_people(text: str) -> list[Candidate]:
         for m in re.finditer(alternation(found), text):
             _add(names, m.start(), m.end(), 0.8)
     return [(s, e, "PERSON", score) for (s, e), score in names.items()]
+
+
+def _runs_into_word(text: str, start: int, end: int, rules: dict) -> bool:
+    """The name's last character and the one-character verb after it make a word (张勇接到, 李俊参与): when the
+    shorter name recurs on its own or the word is very common (not 黄焕利率代表团, 王永明说, 阿石拉比分段)."""
+    word = text[end - 1:end + 1]
+    if word[1:] not in rules["one_char_follow"] or not is_common_word(word):
+        return False
+    return text.count(text[start:end - 1]) > text.count(text[start:end]) or is_common_word(word, VERY_COMMON)
 
 
 def _add(names: dict[tuple[int, int], float], start: int, end: int, score: float) -> None:
