@@ -13,11 +13,12 @@ from functools import cache
 
 from annotator.core.text import CJK
 from annotator.suggest.amount import CN_DIGITS
-from annotator.suggest.lexicon import alternation, is_common_word, lexicon
+from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, lexicon
 from annotator.suggest.overlaps import Candidate
 
 # The names in a byline or a list: runs of Chinese characters, or a two-character name spaced out (陈 泳).
 NAME_PARTS = re.compile(f"(?<![{CJK}])[{CJK}][ \u3000][{CJK}](?![{CJK}])|[{CJK}]+")
+REPORTED = "报道"
 MEDIA_ENDS = ("报", "网", "社", "台")  # a byline naming a paper or a station, not a person
 VERY_COMMON = 2000  # a two-character word this frequent in jieba's dictionary is no name after a title (强调)
 
@@ -43,7 +44,7 @@ def _rules():
         "no_long_name_after": tuple(lex["no_long_name_after"]),
         "labels": frozenset(lex["bylines"] + lex["credits"]),
         "label_start": re.compile(alternation(lex["bylines"])),
-        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single})(?:{given}{{1,2}}?|和{given})|{given}{{4}})"
+        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single_before_title})(?:{given}{{1,2}}?|和{given})|{given}{{4}})"
                                   f"(?:{follow}|$))"),
         "dotted_anywhere": re.compile(f"(?<![{translit}])([{translit}]{{2,8}}[·•][{translit}]{{2,8}})(?![{translit}])"),
         "surname": re.compile(f"(?:{compound}|{single})"),
@@ -99,11 +100,13 @@ def find_people(text: str) -> list[Candidate]:
     rules = _rules()
     names: dict[tuple[int, int], float] = {}
     for m in rules["after_title"].finditer(text):
-        if len(m.group(1)) == 4 and m.group().startswith(rules["no_long_name_after"]):
-            continue  # 组织领导全面加强: a phrase, not a four-character name
-        if len(m.group(1)) == 4 and rules["surname"].match(m.group(1)) and is_common_word(m.group(1)[2:]):
-            _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word
+        name = m.group(1)
+        if len(name) == 4 and rules["surname"].match(name) and is_common_word(name[2:]) and not is_common_word(name[:2]):
+            _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word (not 领导全面加强)
             continue
+        if len(m.group(1)) == 4 and (m.group().startswith(rules["no_long_name_after"])
+                                     or is_common_word(m.group(1)[:2]) or is_common_word(m.group(1)[2:])):
+            continue  # 组织领导全面加强, 专家牵线搭桥, 第一书记工作开始: a phrase, not a four-character name
         if len(m.group(1)) >= 3 and rules["surname"].match(m.group(1)) and _runs_into_word(text, m.start(1), m.end(1), rules):
             _add(names, m.start(1), m.end(1) - 1, 0.85)  # 张勇接到, 李俊参与: the name, then a word
             continue
@@ -125,7 +128,8 @@ def find_people(text: str) -> list[Candidate]:
             _follow_list(text, m.end(1), rules["list_next"], names)
     for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长, 到大方挂职副县长)
         group = 1 if m.group(1) else 2
-        if not (group == 2 and is_common_word(m.group(2)[1:])):
+        name = m.group(group)
+        if not is_common_word(name[1:] if group == 2 else name):  # not 本文将揭秘县长
             _add(names, m.start(group), m.end(group), 0.8)
     for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
@@ -133,6 +137,10 @@ def find_people(text: str) -> list[Candidate]:
                 start, end = m.start(1) + part.start(), m.start(1) + part.end()
                 label = rules["label_start"].match(text, start, end)  # (王兴莉 记者裴玉松)
                 start = label.end() if label else start
+                if text.endswith(REPORTED, start, end) and end - start > len(REPORTED) + 1:
+                    end -= len(REPORTED)  # (记者赵西娅 张蓓报道)
+                    if text[start:end] in gazetteer():
+                        continue  # (记者 高施倩 浙江报道): where from
                 if (text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2
                         and not text[start:end].endswith(MEDIA_ENDS)):
                     _add(names, start, end, 0.9)  # not 来源: (a field), 通讯员 (记者 王明 通讯员 李华), 作者:昭通日报
