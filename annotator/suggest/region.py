@@ -29,7 +29,7 @@ PAIRING_WORDS = ("山海",)  # ...but 龙湾山海协作 is 龙湾 in a 山海�
 FEATURES_AFTER_ANY = ("高原", "湾", "路", "大道", "大街")
 PAIR_JOINS = frozenset("—－-、")  # 苍南—龙湾, 苍南、龙湾: two places side by side
 # Suffixes a county's or prefecture's short form may carry though the gazetteer names it otherwise.
-RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟")}
+RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟|县")}
 MUNICIPALITIES = ("11", "12", "31", "50")  # Beijing, Tianjin, Shanghai, Chongqing: districts under the province
 # A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
 JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
