@@ -45,7 +45,8 @@ def _rules():
     lengths = {k: sorted(set(v), reverse=True) for k, v in by_prefix.items()}
     zone = re.compile(alternation(lex["zone_suffixes"]))
     name_char = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
-    local = re.compile(f"{name_char}{{2,4}}?(?:{alternation(lex['place_suffixes'])})")
+    first_char = f"(?:[{lex['name_starts']}]|{name_char})"  # 中堂镇, 下稔阳村: 中/上/下 only start a name
+    local = re.compile(f"{first_char}{name_char}{{1,3}}?(?:{alternation(lex['place_suffixes'])})")
     phrases = re.compile(alternation(lex["not_place_phrases"]))
     return names, lengths, zone, local, phrases, lex["agency_after"]
 
