@@ -32,6 +32,7 @@ def _rules():
     compound = alternation(lex["compound_surnames"])
     single = "[" + "".join(sorted(surnames)) + "]"
     single_before_title = "[" + "".join(sorted(surnames - set(lex["not_surnames_before_title"]))) + "]"
+    single_after_title = "[" + "".join(sorted(surnames - {"和"})) + "]"  # 书记和工作队 (but 书记国承彦)
     given = f"(?:(?![{re.escape(lex['not_in_names'])}])[{CJK}])"
     follow = f"(?:{alternation(lex['follow'])}|[，,、。；;：:（(）)\\s“”])"
     titles = alternation(lex["titles"])
@@ -42,9 +43,9 @@ def _rules():
     labels = alternation(lex["bylines"] + lex["credits"])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
-        "labels": frozenset(lex["bylines"] + lex["credits"]),
+        "not_names": frozenset(lex["bylines"] + lex["credits"] + lex["fields"]),
         "label_start": re.compile(alternation(lex["bylines"])),
-        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single_before_title})(?:{given}{{1,2}}?|和{given})|{given}{{4}})"
+        "after_title": re.compile(f"(?:{titles})(?:[(（][^()（）\\n]{{1,8}}[)）])?(?:[:：]?[ \\u3000]*)(?=({dotted}|(?:{compound}|{single_after_title})(?:{given}{{1,2}}?|和{given})|{given}{{4}})"
                                   f"(?:{follow}|$))"),
         "dotted_anywhere": re.compile(f"(?<![{translit}])([{translit}]{{2,8}}[·•][{translit}]{{2,8}})(?![{translit}])"),
         "surname": re.compile(f"(?:{compound}|{single})"),
@@ -53,7 +54,7 @@ def _rules():
                                  f"(?={alternation(lex['follow'] + lex['story_follow'])})|{given}{{2}}(?=[，。、；\\n])))"),
         # an age, 的, then a name that ends as names do (36岁的闫灵聪是龙陵本地人)
         "age_of": re.compile(f"[\\d{CN_DIGITS}]岁的((?:{compound}|{single_before_title}){given}{{1,2}}?)"
-                             f"(?={alternation(lex['follow'] + lex['story_follow'])})"),
+                             f"(?={alternation(lex['follow'] + lex['story_follow'])}|，)"),
         # a title, 的, then a three-character name (副院长的吴小剑被选派)
         "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
         "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
@@ -62,7 +63,7 @@ def _rules():
         "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
         # a byline without a colon: names after spaces, a bar or a slash (光明日报记者 张云 曾毅, 作者 | 张来, 编辑/胡超)
         "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜/／])?[ \\u3000]*"
-                                    f"((?:(?:{spaced_pair}|{name})(?:[ \\u3000]+|(?=[)）】\\n]|$)))+)", re.M),
+                                    f"((?:(?:{spaced_pair}|{name})(?:[ \\u3000/／]+|(?=[)）】\\n]|$)))+)", re.M),
         "loose_byline": re.compile(f"(?:特约记者|记者|通讯员)[ \\u3000]*((?:{compound}|{single}){given}{{1,2}}?)"
                                    f"(?=[ \\u3000)）、,，\\n]|{alternation(lex['byline_ends'])}|$)"),
         "photo": re.compile(f"((?:{compound}|{single}){given}{{1,2}})[ \\u3000]*摄(?=[ \\u3000)）。\\n]|$)"),
@@ -77,7 +78,7 @@ def _rules():
         # with their place in it (胡发炜(右)在…)
         "attending": re.compile(f"(?:^|(?<=[。！？]))((?:{name}、)+{name})(?={alternation(lex['attending'])})", re.M),
         "in_photo": re.compile(f"(?:^|(?<=[。！？]))({name})[(（][左右中前后][一二三四五六]?[)）]", re.M),
-        "credits": re.compile(f"^(?:{alternation(lex['bylines'] + lex['credits'])})[ \\u3000]+"
+        "credits": re.compile(f"^(?:{alternation(lex['bylines'] + lex['credits'])})(?:[ \\u3000]+|[/／|｜][ \\u3000]*)"
                               f"((?:{given}{{2,4}}(?:[ \\u3000]+|$))+)$", re.M),
         "dateline": re.compile(f"(?:电|讯|消息)[ \\u3000]*[(（]((?:(?:{alternation(lex['bylines'])})?[ \\u3000]*{given}{{2,4}}"
                                f"(?:[ \\u3000]+|(?=[)）])))+)[)）]"),
@@ -129,7 +130,8 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长, 到大方挂职副县长)
         group = 1 if m.group(1) else 2
         name = m.group(group)
-        if not is_common_word(name[1:] if group == 2 else name):  # not 本文将揭秘县长
+        if not is_common_word(name[1:] if group == 2 else name) and text[m.end(group) - 1:m.end(group) + 1] not in gazetteer():
+            # not 本文将揭秘县长, 感谢贵州长期
             _add(names, m.start(group), m.end(group), 0.8)
     for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
@@ -141,7 +143,7 @@ def find_people(text: str) -> list[Candidate]:
                     end -= len(REPORTED)  # (记者赵西娅 张蓓报道)
                     if text[start:end] in gazetteer():
                         continue  # (记者 高施倩 浙江报道): where from
-                if (text[end:end + 1] not in (":", "：") and text[start:end] not in rules["labels"] and end - start >= 2
+                if (text[end:end + 1] not in (":", "：") and text[start:end] not in rules["not_names"] and end - start >= 2
                         and not text[start:end].endswith(MEDIA_ENDS)):
                     _add(names, start, end, 0.9)  # not 来源: (a field), 通讯员 (记者 王明 通讯员 李华), 作者:昭通日报
     for rule in ("loose_byline", "photo", "photo_alone", "in_photo"):
