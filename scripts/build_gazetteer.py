@@ -116,9 +116,10 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
     nations.sort(key=len, reverse=True)
     words = common_words()
     entries: dict[str, tuple[str, str, str, str]] = {}
-    # provinces first (河北 is the province, not Tianjin's 河北区), then by code: a prefecture's short form
-    # before its own counties' (和田 is 和田地区, not 和田县)
-    for row in sorted(rows, key=lambda r: (level(r["adcode"]) != "province", r["adcode"])):
+    # a higher division claims a short form first: 河北 is the province, not Tianjin's 河北区; 和田 is 和田地区,
+    # not 和田县; 中山 is 中山市, not Dalian's 中山区
+    rank = {"province": 0, "prefecture": 1, "county": 2}
+    for row in sorted(rows, key=lambda r: (rank[level(r["adcode"])], r["adcode"])):
         code, name = row["adcode"], row["name"]
         if any(m in name for m in NOT_PLACES):
             continue
