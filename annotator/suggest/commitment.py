@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from annotator.suggest.lexicon import alternation, gazetteer, lexicon
+from annotator.suggest.lexicon import alternation, gazetteer, lexicon, tagged
 from annotator.suggest.overlaps import Candidate
 
 CLAUSE_END = "，,；;。！？：:\n"
@@ -17,6 +17,8 @@ SENTENCE_END = "。！？!?；;：:…"
 HEADING_MAX = 50
 # 将 meaning 把 (将扶贫协作作为重大任务, 将“山”的特色和“海”的优势结合起来), or foretelling (将成为).
 BA_SENSE = re.compile("作为|纳入|列入|视为|当作|转化为|变为|提升为|成为|分享至|分享到|结合起来|配齐")
+FUTURE_AFTER = ("以", "在", "于", "进一步")  # 将以双方关注的问题作为切入点: 将 of the future
+NOUN_TAGS = ("ns", "nr", "nt", "nz", "m")  # a place, name, organisation or number after 将: its object
 
 
 @cache
@@ -67,7 +69,7 @@ def _clause(text: str, start: int, end: int) -> Candidate | None:
         cue = m.group()
         if len(cue) == 1 and (m.start() > 0 and clause[m.start() - 1] in not_before or clause.startswith(not_after, m.end())):
             continue
-        if cue == "将" and (BA_SENSE.search(clause, m.end()) or clause.startswith("“", m.end())):
+        if cue == "将" and _ba_sense(clause, m.end()):
             continue
         if clause.startswith("的", m.end()):
             continue  # 计划的关键之年: a noun
@@ -87,3 +89,14 @@ def _is_place(actor: str) -> bool:
     """A division's name (宁夏将…), not a short form that is also a word (振兴将…)."""
     place = gazetteer().get(actor)
     return place is not None and place.level != "word"
+
+
+def _ba_sense(clause: str, after: int) -> bool:
+    """将 meaning 把: a place, name or number follows (将广州与黔南紧紧相连, 将60%以上的资金投向) or a
+    verb of treating as (将扶贫协作作为重大任务), unless 以/在/于 follows (将以…作为…: the future)."""
+    if clause.startswith(FUTURE_AFTER, after):
+        return False
+    if BA_SENSE.search(clause, after) or clause.startswith("“", after):
+        return True
+    words = tagged(clause[after:after + 8])
+    return bool(words) and words[0][1].startswith(NOUN_TAGS)

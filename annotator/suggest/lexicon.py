@@ -75,3 +75,11 @@ def _frequencies() -> dict[str, int]:
 
 def is_common_word(text: str, frequency: int = COMMON) -> bool:
     return _frequencies().get(text, 0) >= frequency
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words of a short `text` with their parts of speech (nr a person's name, ns a place, v a verb)."""
+    import jieba.posseg
+
+    _frequencies()  # the dictionary loaded quietly
+    return [(w.word, w.flag) for w in jieba.posseg.cut(text)]

@@ -13,7 +13,7 @@ from functools import cache
 
 from annotator.core.text import CJK
 from annotator.suggest.amount import CN_DIGITS
-from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, lexicon
+from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, lexicon, tagged
 from annotator.suggest.overlaps import Candidate
 
 # The names in a byline or a list: runs of Chinese characters, or a two-character name spaced out (陈 泳).
@@ -227,10 +227,8 @@ def _name_length(text: str, two: str, found: list[tuple[int, str]]) -> str:
 
 def _tagged_name(text: str, name: str, start: int) -> bool:
     """jieba's tagger reads a name (nr) at `start`: `name` or its first two characters (it cuts 许洪彬 as 许洪)."""
-    import jieba.posseg
-
-    first = next(iter(jieba.posseg.cut(text[start:start + len(name) + 2])), None)
-    return first is not None and first.flag.startswith("nr") and len(first.word) >= 2 and name.startswith(first.word)
+    words = tagged(text[start:start + len(name) + 2])
+    return bool(words) and words[0][1].startswith("nr") and len(words[0][0]) >= 2 and name.startswith(words[0][0])
 
 
 @cache
