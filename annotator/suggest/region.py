@@ -30,6 +30,7 @@ FEATURES_AFTER_ANY = ("高原", "湾", "路", "大道", "大街")
 PAIR_JOINS = frozenset("—－-、")  # 苍南—龙湾, 苍南、龙湾: two places side by side
 # Suffixes a county's or prefecture's short form may carry though the gazetteer names it otherwise.
 RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟|县")}
+TOWN_SUFFIXES = ("镇", "乡", "街道")  # a town's name is used without them; a village's (村) is not
 MUNICIPALITIES = ("11", "12", "31", "50")  # Beijing, Tianjin, Shanghai, Chongqing: districts under the province
 # A suffix that runs into another is an ordinary word: 推进乡村振兴 is not a township 推进乡.
 JOINED_SUFFIXES = frozenset(("乡村", "乡镇", "镇村", "村镇", "镇街"))  # 县长, 区长: 代县长 is a title, not 代县
@@ -234,8 +235,11 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
             if inner:
                 taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
                 out[k] = (e - len(inner), e, label, score)
+        # and a town's or township's name without its suffix (溶溪镇 … 秀山溶溪东西部协作, 中堂镇 … 中堂)
+        names |= {n[:-len(x)] for n in names for x in TOWN_SUFFIXES if n.endswith(x) and len(n) - len(x) >= 2
+                  and not is_common_word(n[:-len(x)]) and not set(n[:-len(x)]) <= set(_one_char()[2])}  # not 闽宁
         for m in re.finditer(alternation(names), text):
-            if not any(taken[m.start():m.end()]):
+            if not any(taken[m.start():m.end()]) and not _feature_after(text, m.end()):  # not 嘉陵江 for 嘉陵镇
                 out.append((m.start(), m.end(), "REGION", 0.6))
                 taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return sorted(out)
