@@ -72,8 +72,10 @@ def _second_process(state):
 
 def _suggest(state):
     from annotator.suggest.documents import suggest_project
+    from annotator.suggest.lexicon import tagged
     added = suggest_project(state["project"])
     assert added > 0, "no suggestions"
+    assert ("郭云涵", "nr") in tagged("郭云涵哭了"), "jieba's tagger"  # the PERSON rules ask it about names
     return f"{added} suggestions"
 
 
