@@ -18,7 +18,8 @@ HEADING_MAX = 50
 # 将 meaning 把 (将扶贫协作作为重大任务, 将“山”的特色和“海”的优势结合起来), or foretelling (将成为).
 BA_SENSE = re.compile("作为|纳入|列入|视为|当作|转化为|变为|提升为|成为|分享至|分享到|结合起来|配齐")
 FUTURE_AFTER = ("以", "在", "于", "进一步")  # 将以双方关注的问题作为切入点: 将 of the future
-NOUN_TAGS = ("ns", "nr", "nt", "nz", "m")  # a place, name, organisation or number after 将: its object
+NOUN_TAGS = ("ns", "nr", "nt", "nz")
+NUMBER = re.compile(r"\d")  # a place, name, organisation or number after 将: its object
 
 
 @cache
@@ -98,5 +99,14 @@ def _ba_sense(clause: str, after: int) -> bool:
         return False
     if BA_SENSE.search(clause, after) or clause.startswith("“", after):
         return True
+    if NUMBER.match(clause, after) or any(clause[after:after + n] in gazetteer() for n in (2, 3)):
+        return True  # 将60%以上的资金, 将广州与黔南
+    if clause[after:after + 1] not in _surnames():
+        return False  # the tagger asked only where a name could start
     words = tagged(clause[after:after + 8])
     return bool(words) and words[0][1].startswith(NOUN_TAGS)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset("".join(lexicon()["person"]["surnames"].split()))

@@ -86,6 +86,9 @@ def _rules():
         "speaker": re.compile(f"(?:^|(?<=[。！？\\n”的]))((?:{compound}|{single_before_title}){given}{{1,2}}?)"
                               f"(?=(?:说|笑着说|[{CJK}]{{2}}地说|告诉记者|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
         # where a name may start in a story: after punctuation, 的, a role or a title (，许洪彬带着团队)
+        # a name opening a clause before a verb of the report (，郭玉峰为…颁发证书), when jieba's tagger reads a name
+        "clause_subject": re.compile(f"(?:^|(?<=[，。！？；：\\n]))((?:{compound}|{single_before_title}){given}{{1,2}}?)"
+                                     f"(?={alternation(lex['follow'])})", re.M),
         "story_name": re.compile(f"(?:^|(?<=[，。！？：；、“”\\n的]))(?=((?:{compound}|{single_before_title}){given}{{1,2}}))", re.M),
         "story_verb": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，的]"),
         # what follows a person's name somewhere in a report (刘炼勇的, 习近平任组长, 朱鑫璞这样说; not 管理制度)
@@ -162,6 +165,11 @@ def find_people(text: str) -> list[Candidate]:
                 and not name.startswith(rules["role_words"])  # not 学生党员志愿者
                 and any(rules["name_end"].match(text, i.end()) for i in re.finditer(name, text))):
             _add(names, m.start(1), m.end(1), 0.7)
+    for m in rules["clause_subject"].finditer(text):
+        name = m.group(1)
+        if (m.span(1) not in names and not is_common_word(name) and not name.startswith(rules["role_words"])
+                and tagged(text[m.start(1):m.end(1) + 2])[:1] == [(name, "nr")]):
+            _add(names, m.start(1), m.end(1), 0.6)
     for start, end in _story_names(text, rules, names):
         _add(names, start, end, 0.6)
     found = {text[s:e] for s, e in names}

@@ -247,6 +247,7 @@ def test_project_suggestions_learn_from_accepted_spans(seeded_project):
      ["李光泽", "龙 璐", "王永洲", "田巴女"]),
     ("县长黄焕利率代表团，黄焕利说；秘书长李俊参与；副县长张勇接到电话。张勇很欢迎；书记王永明说", "PERSON",
      ["黄焕利", "黄焕利", "李俊", "张勇", "张勇", "王永明"]),
+    ("援藏的接力棒交到了他们手里。看到通知后，蒋逸明把援藏称作圆梦。", "PERSON", ["蒋逸明"]),
     # and public excerpts a helper read for precision (not in the repository)
     ("医生踊跃报名前往；专家牵线搭桥；第一书记工作开始；到村任第一书记；本文将揭秘县长；第一书记和工作队", "PERSON", []),
     ("新疆日报讯(记者赵西娅 张蓓报道)；文汇报讯(记者 高施倩 浙江报道)", "PERSON", ["赵西娅", "张蓓", "高施倩"]),
