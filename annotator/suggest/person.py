@@ -1,13 +1,15 @@
 """PERSON: names after titles (区委书记袁泉, 主席雪克莱提·扎克尔) and in the lists that follow them (县领导尚文隆、秦延辉),
-names before a title (习近平总书记), bylines (记者:朱虹 李独懿, （记者 王明）, 记者王明日前), photo credits
-(张华摄, 旦增欧珠摄), lines and closing brackets of names only, and every other mention of a name found.
+after roles (村民杨光照, 务工人员刘朝喻) and ages (36岁的闫灵聪), names before a title (习近平总书记), bylines
+(记者:朱虹 李独懿, （记者 王明）, 记者王明日前, 编辑/胡超, 记者 陈 泳), photo credits (张华摄, 旦增欧珠摄), lines and
+closing brackets of names only, speakers (的曹松笑着说：), transliterated names (买买提·阿皮孜), names a story
+repeats (，许洪彬带着团队 … 在许洪彬心里), and every other mention of a name found.
 
 A name starts with a known surname and has one or two more characters, or, right after a
-title, is up to four characters (阿石拉比) when a verb of the report follows it.
+title, is up to four characters (阿石拉比) when a verb of the report follows it. Where context alone is weak,
+jieba's dictionary (no common words: 干部强烈) and its tagger (a name, nr) decide.
 """
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 
@@ -21,8 +23,6 @@ NAME_PARTS = re.compile(f"(?<![{CJK}])[{CJK}][ \u3000][{CJK}](?![{CJK}])|[{CJK}]
 REPORTED = "报道"
 MEDIA_ENDS = ("报", "网", "社", "台")  # a byline naming a paper or a station, not a person
 VERY_COMMON = 2000  # a two-character word this frequent in jieba's dictionary is no name after a title (强调)
-
-
 
 
 @cache
@@ -85,10 +85,10 @@ def _rules():
         # a speaker opening a sentence, after a quote or after 的 (的曹松笑着说：)
         "speaker": re.compile(f"(?:^|(?<=[。！？\\n”的]))((?:{compound}|{single_before_title}){given}{{1,2}}?)"
                               f"(?=(?:说|笑着说|[{CJK}]{{2}}地说|告诉记者|指出|强调|表示|认为|介绍|希望|要求|提出)[,，:：])", re.M),
-        # where a name may start in a story: after punctuation, 的, a role or a title (，许洪彬带着团队)
-        # a name opening a clause before a verb of the report (，郭玉峰为…颁发证书), when jieba's tagger reads a name
+        # a name opening a clause before a verb of the report (，蒋逸明把援藏称作…), when jieba's tagger reads a name
         "clause_subject": re.compile(f"(?:^|(?<=[，。！？；：\\n]))((?:{compound}|{single_before_title}){given}{{1,2}}?)"
                                      f"(?={alternation(lex['follow'])})", re.M),
+        # where a name may start in a story: after punctuation or 的 (，许洪彬带着团队)
         "story_name": re.compile(f"(?:^|(?<=[，。！？：；、“”\\n的]))(?=((?:{compound}|{single_before_title}){given}{{1,2}}))", re.M),
         "story_verb": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，的]"),
         # what follows a person's name somewhere in a report (刘炼勇的, 习近平任组长, 朱鑫璞这样说; not 管理制度)
@@ -108,15 +108,15 @@ def find_people(text: str) -> list[Candidate]:
         if len(name) == 4 and rules["surname"].match(name) and is_common_word(name[2:]) and not is_common_word(name[:2]):
             _add(names, m.start(1), m.start(1) + 2, 0.85)  # 赵勇此前: 赵勇, then a word (not 领导全面加强)
             continue
-        if len(m.group(1)) == 4 and (m.group().startswith(rules["no_long_name_after"])
-                                     or is_common_word(m.group(1)[:2]) or is_common_word(m.group(1)[2:])):
+        if len(name) == 4 and (m.group().startswith(rules["no_long_name_after"])
+                               or is_common_word(name[:2]) or is_common_word(name[2:])):
             continue  # 组织领导全面加强, 专家牵线搭桥, 第一书记工作开始: a phrase, not a four-character name
-        if len(m.group(1)) >= 3 and rules["surname"].match(m.group(1)) and _runs_into_word(text, m.start(1), m.end(1), rules):
+        if len(name) >= 3 and rules["surname"].match(name) and _runs_into_word(text, m.start(1), m.end(1), rules):
             _add(names, m.start(1), m.end(1) - 1, 0.85)  # 张勇接到, 李俊参与: the name, then a word
             continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
             continue  # 作者: 来源: a form's empty fields
-        if len(m.group(1)) == 2 and is_common_word(m.group(1), VERY_COMMON):
+        if len(name) == 2 and is_common_word(name, VERY_COMMON):
             continue  # 总书记强调, 常务: a word (but 高峰, 林立 can be names)
         _add(names, m.start(1), m.end(1), 0.85)
         _follow_list(text, m.end(1), rules["list_next"], names)
@@ -196,8 +196,6 @@ def _follow_list(text: str, pos: int, list_next: re.Pattern, names: dict) -> Non
     while (m := list_next.match(text, pos)):
         _add(names, m.start(1), m.end(1), 0.85)
         pos = m.end(1)
-
-
 
 
 def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
