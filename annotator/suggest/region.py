@@ -6,7 +6,9 @@ it as a place (昆山援疆, 苍南—龙湾): on their own, county short forms 
 (资兴 in 投资兴业, 从江 in 从江阳区). Those that are common words (大兴, 和平) need the full name.
 Province and prefecture short forms (山东, 济南) need no such anchor, nor does a short form
 that keeps its suffix (漾濞县 for 漾濞彝族自治县).
-One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤).
+One-character forms (沪, 粤) are suggested after a verb of coming and going (来沪, 在粤) and before
+企/货/籍/商 (粤企, 黔货). A short form with a suffix the gazetteer does not know is a division renamed
+since (茌平区); a town found with its suffix is also taken without it (溶溪镇 … 溶溪).
 """
 from __future__ import annotations
 
@@ -230,11 +232,10 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
         names = {text[s:e] for s, e, _, _ in out}
         for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡, 前往淮水村 hold 富恒乡, 淮水村: the shorter one
             inner = max((n for n in names if len(n) < e - s and text.endswith(n, s, e)), key=len, default="")
-            if not is_common_word(text[s:e - len(inner)]):
+            if not inner or not is_common_word(text[s:e - len(inner)]):
                 continue  # 甬库团结村: a name, whose short form 团结村 is its later mention
-            if inner:
-                taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
-                out[k] = (e - len(inner), e, label, score)
+            taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
+            out[k] = (e - len(inner), e, label, score)
         # and a town's or township's name without its suffix (溶溪镇 … 秀山溶溪东西部协作, 中堂镇 … 中堂)
         names |= {n[:-len(x)] for n in names for x in TOWN_SUFFIXES if n.endswith(x) and len(n) - len(x) >= 2
                   and not is_common_word(n[:-len(x)]) and not set(n[:-len(x)]) <= set(_one_char()[2])}  # not 闽宁
