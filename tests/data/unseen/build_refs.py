@@ -2,7 +2,8 @@
 
 A spec names the REGION and PERSON strings of a report (every occurrence in
 the normalized text is then listed, longest match first; `Rx`/`Px` strings
-are matched but not emitted, e.g. joined short forms like 沪滇 or 援藏), and
+are matched but not emitted, e.g. joined short forms like 沪滇 or 援藏; `Rtrim`
+maps a matched string to the part listed, e.g. 北京市民 -> 北京), and
 lists AMOUNT and COMMITMENT mentions explicitly in order.  The normalized
 text is the one `check.py` computes.  Run: python build_refs.py SPEC.py...
 """
@@ -41,7 +42,9 @@ def locate_seq(text, items):
 def build(name, spec, show=False):
     txt = next(HERE.glob(f"*/{name}*.txt"))
     text = normalize(txt)
-    R = enumerate_mentions(text, spec.get('R', []), spec.get('Rx', []))
+    trim = spec.get('Rtrim', {})  # matched string -> the part listed (`北京市民` -> `北京`, the X市民 case)
+    R = enumerate_mentions(text, list(spec.get('R', [])) + list(trim), spec.get('Rx', []))
+    R = [(i, trim.get(s, s)) for i, s in R]
     P = enumerate_mentions(text, spec.get('P', []), spec.get('Px', []))
     for lab, lst in (('R', R), ('P', P)):
         used = {s for _, s in lst}
