@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from annotator.core.text import CJK
+from annotator.core.text import CJK, is_cjk
 from annotator.suggest.amount import CN_DIGITS
 from annotator.suggest.lexicon import alternation, gazetteer, is_common_word, lexicon, tagged
 from annotator.suggest.overlaps import Candidate
 
 # The names in a byline or a list: runs of Chinese characters, or a two-character name spaced out (陈 泳).
 NAME_PARTS = re.compile(f"(?<![{CJK}])[{CJK}][ \u3000][{CJK}](?![{CJK}])|[{CJK}]+")
+NAME_OPENERS = "的"  # besides punctuation, where a name before an occupation may start (——沈永灿老师, 的范斌医生)
 REPORTED = "报道"
 MEDIA_ENDS = ("报", "网", "社", "台")  # a byline naming a paper or a station, not a person
 VERY_COMMON = 2000  # a two-character word this frequent in jieba's dictionary is no name after a title (强调)
@@ -57,7 +58,8 @@ def _rules():
                              f"(?={alternation(lex['follow'] + lex['story_follow'])}|，)"),
         # a title, 的, then a three-character name (副院长的吴小剑被选派)
         "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
-        "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)(?=(?:{follow}|$))"),
+        "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)"
+                                f"(?=(?:{follow}|{alternation(lex['story_follow'])}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
                                   f"|((?:{compound}|{single_before_title}){given}{{2}})(?=副(?:{alternation(lex['titles_after'])}))"),
         "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
@@ -94,6 +96,8 @@ def _rules():
         # what follows a person's name somewhere in a report (刘炼勇的, 习近平任组长, 朱鑫璞这样说; not 管理制度)
         "name_end": re.compile(f"{alternation(lex['follow'] + lex['story_follow'])}|[，,、。；;：:！？!?（(）)\\s“”…的任这]"),
         "role_words": tuple(lex["roles"] + lex["titles"]),
+        "title_overlaps": tuple(lex["title_overlaps"]),
+        "occupations": tuple(lex["occupations_after"]),
         "one_char_follow": frozenset(f for f in lex["follow"] if len(f) == 1),
         # a three-character name after a title or role that the report names again (村民杨光照赶一趟集 … 杨光照一家)
         "named_again": re.compile(f"(?:{titles}|{alternation(lex['roles'])})((?:{compound}|{single_before_title}){given}{{2}})"),
@@ -111,6 +115,8 @@ def find_people(text: str) -> list[Candidate]:
         if len(name) == 4 and (m.group().startswith(rules["no_long_name_after"])
                                or is_common_word(name[:2]) or is_common_word(name[2:])):
             continue  # 组织领导全面加强, 专家牵线搭桥, 第一书记工作开始: a phrase, not a four-character name
+        if text.startswith(rules["title_overlaps"], m.start(1) - 1):
+            continue  # 忠县长江大桥: no 县长 there
         if len(name) >= 3 and rules["surname"].match(name) and _runs_into_word(text, m.start(1), m.end(1), rules):
             _add(names, m.start(1), m.end(1) - 1, 0.85)  # 张勇接到, 李俊参与: the name, then a word
             continue
@@ -133,8 +139,11 @@ def find_people(text: str) -> list[Candidate]:
     for m in rules["before_title"].finditer(text):  # 习近平总书记, 刘成鸣副主席 (but not 常务副市长, 到大方挂职副县长)
         group = 1 if m.group(1) else 2
         name = m.group(group)
-        if not is_common_word(name[1:] if group == 2 else name) and text[m.end(group) - 1:m.end(group) + 1] not in gazetteer():
-            # not 本文将揭秘县长, 感谢贵州长期
+        if (not is_common_word(name[1:] if group == 2 else name) and text[m.end(group) - 1:m.end(group) + 1] not in gazetteer()
+                and not (text.startswith(rules["occupations"], m.end(group)) and (
+                    is_common_word(name[:2]) or is_cjk(text[m.start(group) - 1:m.start(group)] or " ")
+                    and text[m.start(group) - 1] not in NAME_OPENERS))):
+            # not 本文将揭秘县长, 感谢贵州长期, 辽宁援疆医生, 谢谢范医生 (an occupation: only after punctuation)
             _add(names, m.start(group), m.end(group), 0.8)
     for rule in ("byline", "spaced_byline", "credits", "dateline", "name_line", "credit_brackets", "attending"):
         for m in rules[rule].finditer(text):
@@ -163,6 +172,7 @@ def find_people(text: str) -> list[Candidate]:
         name = m.group(1)
         if (text.count(name) > 1 and (m.start(1), m.end(1) - 1) not in names  # not 秦军带 for 秦军
                 and not name.startswith(rules["role_words"])  # not 学生党员志愿者
+                and not text.startswith(rules["title_overlaps"], m.start(1) - 1)
                 and any(rules["name_end"].match(text, i.end()) for i in re.finditer(name, text))):
             _add(names, m.start(1), m.end(1), 0.7)
     for m in rules["clause_subject"].finditer(text):
@@ -185,7 +195,8 @@ def _runs_into_word(text: str, start: int, end: int, rules: dict) -> bool:
     word = text[end - 1:end + 1]
     if word[1:] not in rules["one_char_follow"] or not is_common_word(word):
         return False
-    return text.count(text[start:end - 1]) > text.count(text[start:end]) or is_common_word(word, VERY_COMMON)
+    return (end - start == 4 or text.count(text[start:end - 1]) > text.count(text[start:end])
+            or is_common_word(word, VERY_COMMON))  # 张卫军坦率地说: four characters are rarely a name
 
 
 def _add(names: dict[tuple[int, int], float], start: int, end: int, score: float) -> None:

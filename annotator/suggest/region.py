@@ -24,12 +24,14 @@ from annotator.suggest.overlaps import Candidate, take_non_overlapping
 OPENERS = "在到赴于和与及了的从向往至经"
 BOUNDARY = re.compile(f"(?:^|(?<![{CJK}])|(?<=[{OPENERS}]))[{CJK}]")
 TITLE_AFTER = "长"
+RIVERS = ("长江",)
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
 PAIRING_WORDS = ("山海",)  # ...but 龙湾山海协作 is 龙湾 in a 山海协作 pairing
+PAIR_WORDS = ("山海", "两地", "东西部", "协作", "对口", "结对")  # what may follow a pair of places (六合·山阳两地)
 # After any place name these make it a natural feature's or a road's (西藏高原, 杭州湾, 上海路, 长宁路).
 FEATURES_AFTER_ANY = ("高原", "湾", "路", "大道", "大街")
-PAIR_JOINS = frozenset("—－-、")  # 苍南—龙湾, 苍南、龙湾: two places side by side
+PAIR_JOINS = frozenset("—－-、·和与")  # 苍南—龙湾, 六合·山阳, 长兴和庆元: two places side by side
 # Suffixes a county's or prefecture's short form may carry though the gazetteer names it otherwise.
 RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟|县")}
 TOWN_SUFFIXES = ("镇", "乡", "街道")  # a town's name is used without them; a village's (村) is not
@@ -122,8 +124,8 @@ def find_regions(text: str) -> list[Candidate]:
         elif place is None:  # an established area (长三角); a place overlapping it wins (江苏 in 江苏中部)
             score = 0.75
         elif _suffixed(place):
-            if len(name) == 2 and text[end:end + 1] == TITLE_AFTER:
-                continue
+            if len(name) == 2 and text[end:end + 1] == TITLE_AFTER and not text.startswith(RIVERS, end):
+                continue  # 和县长: a county head; but 忠县长江大桥
             score = 0.9
         elif _is_county(place.full_name) and (_feature_after(text, end) or not _anchored(place, full_names, above)):
             continue  # 大竹镇, 贺兰山, 西陵峡: a town or a natural feature; 资兴 alone: a word
@@ -156,7 +158,8 @@ def _renamed(text: str, found, places, names: set[str]) -> dict[int, str]:
 
 def _named_as_places(text: str, found, places, full_names: set[str], above: set[str]) -> set[str]:
     """Full names of counties whose short form the report uses as a place somewhere: before 援疆/援藏
-    (昆山援疆), or joined to a place it names (苍南—龙湾, 苍南、龙湾). Its other mentions then count too."""
+    (昆山援疆), joined to a place it names (苍南—龙湾, 苍南、龙湾), or in brackets after a zone (高新区(滨江)).
+    Its other mentions then count too."""
     anchored = {(start, start + len(name)) for start, name, _ in found if name in places and (
         _suffixed(places[name]) or not _is_county(places[name].full_name)
         or _anchored(places[name], full_names, above))}
@@ -169,11 +172,17 @@ def _named_as_places(text: str, found, places, full_names: set[str], above: set[
             continue
         end = start + len(name)
         aid = text[end:end + 1] == "援" and text[end + 1:end + 2] in one_char
-        joined = (text[end:end + 1] in PAIR_JOINS and end + 1 in starts) or (
-            text[start - 1:start] in PAIR_JOINS and start - 1 in ends)
-        if aid or joined:
+        bracketed = text[start - 2:start] in ("区(", "区（") and text[end:end + 1] in ")）"  # 高新区(滨江)
+        joined = _ends_name(text, end) and ((text[end:end + 1] in PAIR_JOINS and end + 1 in starts) or (
+            text[start - 1:start] in PAIR_JOINS and start - 1 in ends))
+        if aid or joined or bracketed:
             out.add(place.full_name)
     return out
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """The short form ending at `end` is a whole name: no town's name runs on (庆云县与龙凤坝镇)."""
+    return not is_cjk(text[end:end + 1] or " ") or text[end] in PAIR_JOINS or text.startswith(PAIR_WORDS, end)
 
 
 def _anchored(place, full_names: set[str], above: set[str]) -> bool:
