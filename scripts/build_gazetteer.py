@@ -10,6 +10,8 @@ checksum checked, so the output is reproducible:
     python scripts/build_gazetteer.py            # downloads the wheel with pip
     python scripts/build_gazetteer.py WHEEL.whl  # or uses one you have
 
+A short form several counties share (山阳: 山阳区 and 山阳县) names the first in a row of its level,
+and the others in rows of level "also": a report that names any of them in full makes it a place.
 Each full name gets its short forms (凉山彝族自治州 -> 凉山州, 凉山; 奉贤区 -> 奉贤),
 dropping one-character forms. A county's short form that is a common Chinese word
 (by jieba's dictionary: 和平区 -> 和平, 大兴区 -> 大兴) gets the level "word": the
@@ -116,6 +118,7 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
     nations.sort(key=len, reverse=True)
     words = common_words()
     entries: dict[str, tuple[str, str, str, str]] = {}
+    also: list[tuple[str, str, str, str]] = []  # other counties a short form names, for anchoring it
     # a higher division claims a short form first: 河北 is the province, not Tianjin's 河北区; 和田 is 和田地区,
     # not 和田县; 中山 is 中山市, not Dalian's 中山区
     rank = {"province": 0, "prefecture": 1, "county": 2}
@@ -129,8 +132,12 @@ def build(wheel: Path) -> tuple[list[tuple[str, str, str, str]], str]:
             # a county's short form that is a word (大兴, 和平) is kept as such: a place only beside its full name
             kind = "word" if is_common_word(form, words, level(code)) else "short"
             if form not in entries or (entries[form][1] == "word" and kind == "short"):
+                if form in entries and entries[form][0] != entries[form][3]:
+                    also.append((form, "also", *entries[form][2:]))
                 entries[form] = (form, kind, code, name)
-    return sorted(entries.values(), key=lambda e: (e[2], e[0] != e[3], e[0])), digest
+            elif level(code) == "county" and entries[form][2] != code:
+                also.append((form, "also", code, name))  # 山阳: 山阳区 (Henan) and 山阳县 (Shaanxi); 鼓楼 of 南京, 福州
+    return sorted(list(entries.values()) + also, key=lambda e: (e[2], e[0] != e[3], e[0])), digest
 
 
 def main(argv: list[str]) -> int:

@@ -12,9 +12,10 @@ from annotator.core.resources import read_text
 @dataclass(frozen=True)
 class Place:
     name: str
-    level: str  # province, prefecture, county or short
+    level: str  # province, prefecture, county, short, or word (a short form that is also a common word)
     full_name: str
     code: str = ""  # the 12-digit division code: province, prefecture, county in its first 2, 4, 6 digits
+    also: tuple[tuple[str, str], ...] = ()  # (full name, code) of other counties the short form names (山阳)
 
 
 @cache
@@ -25,11 +26,17 @@ def lexicon() -> dict:
 @cache
 def gazetteer() -> dict[str, Place]:
     """Division names and their short forms, from resources/gazetteer.tsv."""
-    places = {}
+    places, also = {}, {}
     for line in read_text("gazetteer.tsv").splitlines():
         if line and not line.startswith("#"):
             name, level, code, full = line.split("\t")
-            places[name] = Place(name, level, full, code)
+            if level == "also":
+                also.setdefault(name, []).append((full, code))
+            else:
+                places[name] = Place(name, level, full, code)
+    for name, others in also.items():
+        place = places[name]
+        places[name] = Place(place.name, place.level, place.full_name, place.code, tuple(others))
     return places
 
 

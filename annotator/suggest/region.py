@@ -187,8 +187,10 @@ def _ends_name(text: str, end: int) -> bool:
 
 def _anchored(place, full_names: set[str], above: set[str]) -> bool:
     """A county's short form the report makes a place: it names the county in full (大兴 with 大兴区), or,
-    unless the short form is also a common word (大兴, 和平), the county's prefecture (昆山 with 苏州)."""
-    return place.full_name in full_names or (place.level != "word" and _above(place) in above)
+    unless the short form is also a common word (大兴, 和平), the county's prefecture (昆山 with 苏州); any of
+    the counties a shared short form names will do (山阳 with 山阳县, 鼓楼 with 福州)."""
+    counties = [(place.full_name, place.code), *place.also]
+    return any(full in full_names or (place.level != "word" and _above_code(code) in above) for full, code in counties)
 
 
 def _feature_after(text: str, end: int) -> bool:
@@ -204,7 +206,11 @@ def _joined(text: str, end: int) -> bool:
 
 def _above(place) -> str:
     """The code of the prefecture a county belongs to (of the province for a municipality's districts)."""
-    return place.code[:2] if place.code[:2] in MUNICIPALITIES else place.code[:4]
+    return _above_code(place.code)
+
+
+def _above_code(code: str) -> str:
+    return code[:2] if code[:2] in MUNICIPALITIES else code[:4]
 
 
 def _is_above_county(place) -> bool:
