@@ -13,6 +13,7 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
 QUOTES = ("“", '"')
+HUNDRED_UNITS = "[个名人户所座场次余多]"  # 百 alone counts before these (百个, 百名, 上百人), not 百家争鸣
 # The low end of a range, one span with the amount after it (500-600万元, 2至3家).
 RANGE_START = re.compile(f"(?:{ARABIC}|{CN_NUMBER})[-~～—至到]$")
 
@@ -20,7 +21,7 @@ RANGE_START = re.compile(f"(?:{ARABIC}|{CN_NUMBER})[-~～—至到]$")
 @cache
 def _rule() -> tuple[re.Pattern, tuple[str, ...], str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()["amount"]
-    number = f"(?:{ARABIC}|{CN_NUMBER})(?:[余多])?(?:[十百千万亿]+)?(?:[余多])?"
+    number = f"(?:{ARABIC}|{CN_NUMBER}|百(?={HUNDRED_UNITS}))(?:[余多])?(?:[十百千万亿]+)?[ \u3000]?(?:[余多])?"
     pattern = re.compile(f"(?<![第\\d.{CN_DIGITS}十百千万亿“\"*xX×])({number})({alternation(lex['units'])})")
     return (pattern, tuple(lex["not_after"]), lex["place_after"], tuple(lex["arabic_only"]),
             tuple(lex["not_before_quote"]), tuple(lex["name_before"]))
@@ -40,7 +41,7 @@ def find_amounts(text: str) -> list[Candidate]:
             continue  # 四个“不摘”: a name's number
         if m.group() in names:
             continue  # 山区26县, and 26县 alone in the same report: a name
-        if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] in place_after:
+        if unit != "个" and len(m.group()) == 2 and text[m.end():m.end() + 1] and text[m.end()] in place_after:
             continue  # 八台镇: a place
         if unit.startswith(arabic_only) and not re.match(ARABIC, number):
             continue  # 万人游, 三方协议: after a Chinese number these are words
