@@ -24,6 +24,7 @@ from annotator.suggest.overlaps import Candidate, take_non_overlapping
 OPENERS = "在到赴于和与及了的从向往至经"
 BOUNDARY = re.compile(f"(?:^|(?<![{CJK}])|(?<=[{OPENERS}]))[{CJK}]")
 TITLE_AFTER = "长"
+SUFFIX_RUNS_ON = ("市民", "省市")  # a division's suffix that begins another word
 RIVERS = ("长江",)
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
@@ -31,6 +32,7 @@ PAIRING_WORDS = ("山海",)  # ...but 龙湾山海协作 is 龙湾 in a 山海�
 PAIR_WORDS = ("山海", "两地", "东西部", "协作", "对口", "结对")  # what may follow a pair of places (六合·山阳两地)
 # After any place name these make it a natural feature's or a road's (西藏高原, 杭州湾, 上海路, 长宁路).
 FEATURES_AFTER_ANY = ("高原", "湾", "路", "大道", "大街")
+VISIT_VERBS = ("赴", "抵", "前往", "来到", "走进", "抵达")  # going to a place: 赴青田
 PAIR_JOINS = frozenset("—－-、·和与")  # 苍南—龙湾, 六合·山阳, 长兴和庆元: two places side by side
 # Suffixes a county's or prefecture's short form may carry though the gazetteer names it otherwise.
 RENAMED_SUFFIXES = {"county": re.compile("[区县市](?!域|别|块|间|分)"), "prefecture": re.compile("地区|市|盟|县")}
@@ -98,9 +100,9 @@ def find_regions(text: str) -> list[Candidate]:
     in_phrases = [m.span() for m in phrases.finditer(text)]
     found = [(start, name, z) for start, name, z in _known_names(text, names, lengths, zone)
              if not any(s < start + len(name) and start < e for s, e in in_phrases)]
-    # 上海市民 is Shanghai's people: the place is 上海 (when that short form is known), not 上海市
-    found = [(start, name[:-1], z) if name.endswith("市") and not z and text[start + len(name):start + len(name) + 1]
-             == "民" else (start, name, z) for start, name, z in found]
+    # 上海市民 is Shanghai's people, 浙江省市 its province and cities: the place is the short form (when known)
+    found = [(start, name[:-1], z) if not z and text[start + len(name) - 1:start + len(name) + 1] in SUFFIX_RUNS_ON
+             else (start, name, z) for start, name, z in found]
     found = [f for f in found if f[1] in names]
     found = [f for f in found if f[1] not in _word_counties() or f[0] in {s + len(n) for s, n, _ in found}]
     full_names = {places[name].full_name for _, name, _ in found if name in places and _suffixed(places[name])}
@@ -158,8 +160,8 @@ def _renamed(text: str, found, places, names: set[str]) -> dict[int, str]:
 
 def _named_as_places(text: str, found, places, full_names: set[str], above: set[str]) -> set[str]:
     """Full names of counties whose short form the report uses as a place somewhere: before 援疆/援藏
-    (昆山援疆), joined to a place it names (苍南—龙湾, 苍南、龙湾), or in brackets after a zone (高新区(滨江)).
-    Its other mentions then count too."""
+    (昆山援疆), joined to a place it names (苍南—龙湾, 苍南、龙湾), in brackets after a zone (高新区(滨江)) or
+    before 县 (我(青田)县), or after a verb of going (赴青田). Its other mentions then count too."""
     anchored = {(start, start + len(name)) for start, name, _ in found if name in places and (
         _suffixed(places[name]) or not _is_county(places[name].full_name)
         or _anchored(places[name], full_names, above))}
@@ -172,10 +174,12 @@ def _named_as_places(text: str, found, places, full_names: set[str], above: set[
             continue
         end = start + len(name)
         aid = text[end:end + 1] == "援" and text[end + 1:end + 2] in one_char
-        bracketed = text[start - 2:start] in ("区(", "区（") and text[end:end + 1] in ")）"  # 高新区(滨江)
+        bracketed = text[start - 1:start] in "(（" and text[end:end + 1] in ")）" and (
+            text[start - 2:start - 1] == "区" or text[end + 1:end + 2] == "县")  # 高新区(滨江), 我(青田)县
+        visited = text.endswith(VISIT_VERBS, 0, start)  # 赴青田, 来到秀山
         joined = _ends_name(text, end) and ((text[end:end + 1] in PAIR_JOINS and end + 1 in starts) or (
             text[start - 1:start] in PAIR_JOINS and start - 1 in ends))
-        if aid or joined or bracketed:
+        if aid or joined or bracketed or visited:
             out.add(place.full_name)
     return out
 
