@@ -36,7 +36,7 @@ PACKAGE, VERSION = "cpca", "0.5.5"
 OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer.tsv"
 
 # Suffixes removed to make a short form, longest first; "州" is kept after an autonomous prefecture's name.
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区", "省", "市", "区", "县", "旗", "盟")
 NOT_PLACES = ("直辖", "市辖", "群岛", "海域")
 
 

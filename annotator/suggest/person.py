@@ -58,7 +58,7 @@ def _rules():
                              f"(?={alternation(lex['follow'] + lex['story_follow'])}|，)"),
         # a title, 的, then a three-character name (副院长的吴小剑被选派)
         "title_of": re.compile(f"(?:{titles})的((?:{compound}|{single_before_title}){given}{{2}})(?={follow}|被)"),
-        "list_next": re.compile(f"、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)"
+        "list_next": re.compile(f"[，,]?、({dotted}|(?:{compound}|{single}){given}{{1,2}}?)"
                                 f"(?=(?:{follow}|{alternation(lex['story_follow'])}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
                                   f"|((?:{compound}|{single_before_title}){given}{{2}})(?=副(?:{alternation(lex['titles_after'])}))"),

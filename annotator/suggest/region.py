@@ -24,7 +24,7 @@ from annotator.suggest.overlaps import Candidate, take_non_overlapping
 OPENERS = "在到赴于和与及了的从向往至经"
 BOUNDARY = re.compile(f"(?:^|(?<![{CJK}])|(?<=[{OPENERS}]))[{CJK}]")
 TITLE_AFTER = "长"
-SUFFIX_RUNS_ON = ("市民", "省市")  # a division's suffix that begins another word
+SUFFIX_RUNS_ON = ("市民", "市场", "省市", "省属", "省级", "省直", "市属", "市级", "市直")  # a suffix that begins a word
 RIVERS = ("长江",)
 # After a county's short form these make it a town's name or a natural feature's (大竹镇, 贺兰山, 罗源湾).
 NOT_AFTER_SHORT = frozenset("镇乡山峡湾江河湖岛峰岭")
@@ -62,6 +62,11 @@ def _rules():
 def _suffix_words() -> tuple[frozenset[str], tuple[str, ...]]:
     lex = lexicon()["region"]
     return frozenset(lex["suffix_words"]), tuple(lex["not_places"])
+
+
+@cache
+def _word_prefectures() -> frozenset[str]:
+    return frozenset(lexicon()["region"]["word_prefectures"])
 
 
 @cache
@@ -117,8 +122,8 @@ def find_regions(text: str) -> list[Candidate]:
         if start in renamed:
             candidates.append((start, end + len(renamed[start]), "REGION", 0.7))  # not over 陇南 in 陇南城区
             continue
-        if place is not None and place.level == "word" and place.full_name not in full_names:
-            continue  # 共同富裕示范区, 大兴调查研究: the words
+        if place is not None and (place.level == "word" or name in _word_prefectures()) and place.full_name not in full_names:
+            continue  # 共同富裕示范区, 大兴调查研究, 日照强: the words
         if text.startswith(FEATURES_AFTER_ANY, start + len(name)):
             continue  # 西藏高原, 杭州湾, 上海路
         if zone_suffix:
@@ -176,7 +181,7 @@ def _named_as_places(text: str, found, places, full_names: set[str], above: set[
         aid = text[end:end + 1] == "援" and text[end + 1:end + 2] in one_char
         bracketed = text[start - 1:start] in "(（" and text[end:end + 1] in ")）" and (
             text[start - 2:start - 1] == "区" or text[end + 1:end + 2] == "县")  # 高新区(滨江), 我(青田)县
-        visited = text.endswith(VISIT_VERBS, 0, start)  # 赴青田, 来到秀山
+        visited = text.endswith(VISIT_VERBS, 0, start) and name[-1] not in NOT_AFTER_SHORT  # 赴青田 (not 来到天山脚下)
         joined = _ends_name(text, end) and ((text[end:end + 1] in PAIR_JOINS and end + 1 in starts) or (
             text[start - 1:start] in PAIR_JOINS and start - 1 in ends))
         if aid or joined or bracketed or visited:
@@ -241,6 +246,8 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
         if i >= len(text) or taken[i] or not is_cjk(text[i]):
             continue
         found = local.match(text, i)
+        if found and found.end() - i >= 5 and is_common_word(text[i:i + 2]):
+            i += 2  # 担任祝桥镇, 前往淮水村: a word, then the name
         if (found and not found.group().endswith(not_places)
                 and not any(taken[i:found.end()]) and not _joined(text, found.end())
                 and not (found.end() < len(text) and text[found.end()] in agency_after)):
