@@ -15,8 +15,8 @@ from annotator.suggest.overlaps import Candidate
 CLAUSE_END = "，,；;。！？：:\n"
 SENTENCE_END = "。！？!?；;：:…"
 HEADING_MAX = 50
-# 将 meaning 把 (将扶贫协作作为重大任务, 将“山”的特色和“海”的优势结合起来), or foretelling (将成为).
-BA_SENSE = re.compile("作为|纳入|列入|列为|视为|当作|转化为|变为|提升为|成为|推向|贯穿|衔接起来|分享至|分享到|结合起来|配齐")
+# 将 meaning 把 (将扶贫协作作为重大任务, 将“山”的特色和“海”的优势结合起来), or foretelling (将成为, 将开启新篇章).
+BA_SENSE = re.compile("作为|纳入|列入|列为|视为|当作|转化为|变为|提升为|成为|开启|推向|贯穿|衔接起来|分享至|分享到|结合起来|配齐")
 FUTURE_AFTER = ("以", "在", "于", "进一步")  # 将以双方关注的问题作为切入点: 将 of the future
 NOUN_TAGS = ("ns", "nr", "nt", "nz")  # a place, name or organisation after 将: its object
 NUMBER = re.compile(r"\d")
