@@ -40,7 +40,8 @@ def first_open(chars: int) -> tuple[float, float, float]:
 
     app = QApplication.instance() or QApplication(sys.argv)
     import jieba
-    jieba.initialize()  # as the app's start-up does in a thread, long before a document is opened
+    import jieba.posseg  # noqa: F401
+    jieba.initialize()  # as the app's start-up does in a thread, long before a document is opened (with the tagger)
     text = _text(chars)
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.open(Path(tmp) / "p.annot")

@@ -12,6 +12,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.gui.messages import message, show_error, show_warning
 from annotator.gui.user_settings import UserSettings
 from annotator.ingest.words import load_in_background
+from annotator.suggest.lexicon import load_in_background as load_tagger_in_background
 
 
 def run_gui(db_path: str | None = None) -> int:
@@ -36,6 +37,7 @@ def run_gui(db_path: str | None = None) -> int:
         settings.remember_project(project.path)
     window.show()
     QTimer.singleShot(0, load_in_background)  # once the window is drawn
+    QTimer.singleShot(0, load_tagger_in_background)
     if os.environ.get("ANNOTATOR_STARTUP_PROBE"):  # benchmarks/startup.py: say when the document is drawn, quit
         QTimer.singleShot(0, lambda: _report_drawn(app, window))
     return app.exec()

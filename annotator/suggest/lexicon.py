@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from annotator.core.resources import read_text
 
@@ -84,9 +84,23 @@ def is_common_word(text: str, frequency: int = COMMON) -> bool:
     return _frequencies().get(text, 0) >= frequency
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
+def load_in_background() -> None:
+    """Load jieba's dictionary and its tagger's tables in a thread (half a second), so the first document's
+    suggestions do not wait for them."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        _frequencies()
+        importlib.import_module("jieba.posseg")
+
+    threading.Thread(target=load, name="suggest-tagger", daemon=True).start()
+
+
+@lru_cache(maxsize=8192)  # a report asks about the same names again and again
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of a short `text` with their parts of speech (nr a person's name, ns a place, v a verb)."""
     import jieba.posseg
 
     _frequencies()  # the dictionary loaded quietly
-    return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))

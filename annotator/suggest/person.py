@@ -41,7 +41,8 @@ def _rules():
     translit = "".join(lex["transliteration"].split())
     name = f"(?:{compound}|{single}){given}{{1,2}}"
     spaced_pair = f"{single}[ \\u3000]{given}(?![{CJK}])"  # a two-character name set to three's width: 陈 泳
-    labels = alternation(lex["bylines"] + lex["credits"])
+    # labels, also spaced out to a line's width (记 者:杨红, 编 辑:唐仁超)
+    labels = alternation(lex["bylines"] + lex["credits"] + [" ".join(b) for b in lex["bylines"] if len(b) == 2])
     return {
         "no_long_name_after": tuple(lex["no_long_name_after"]),
         "not_names": frozenset(lex["bylines"] + lex["credits"] + lex["fields"]),
@@ -62,7 +63,7 @@ def _rules():
                                 f"(?=(?:{follow}|{alternation(lex['story_follow'])}|$))"),
         "before_title": re.compile(f"((?:{compound}|{single_before_title}){given}{{1,2}})(?={alternation(lex['titles_after'])})"
                                   f"|((?:{compound}|{single_before_title}){given}{{2}})(?=副(?:{alternation(lex['titles_after'])}))"),
-        "byline": re.compile(f"(?:{labels})[:：]\\s*((?:{given}{{2,4}}(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
+        "byline": re.compile(f"(?:{labels})[:：]\\s*((?:(?:{spaced_pair}|{given}{{2,4}})(?:[ \\u3000、,，]+|(?=[)）】\\n]|{labels}|$)))+)"),
         # a byline without a colon: names after spaces, a bar or a slash (光明日报记者 张云 曾毅, 作者 | 张来, 编辑/胡超)
         "spaced_byline": re.compile(f"(?:{labels})(?:[ \\u3000]*[|｜/／])?[ \\u3000]*"
                                     f"((?:(?:{spaced_pair}|{name})(?:[ \\u3000/／]+|(?=[)）】\\n]|$)))+)", re.M),
@@ -99,6 +100,8 @@ def _rules():
         "title_overlaps": tuple(lex["title_overlaps"]),
         "occupations": tuple(lex["occupations_after"]),
         "one_char_follow": frozenset(f for f in lex["follow"] if len(f) == 1),
+        # a name after a title or role whatever follows it, when jieba's tagger reads one (队长李敏走出机场)
+        "titled": re.compile(f"(?:{titles}|{alternation(lex['roles'])})(?=((?:{compound}|{single_after_title}){given}{{1,2}}))"),
         # a three-character name after a title or role that the report names again (村民杨光照赶一趟集 … 杨光照一家)
         "named_again": re.compile(f"(?:{titles}|{alternation(lex['roles'])})((?:{compound}|{single_before_title}){given}{{2}})"),
     }
@@ -106,6 +109,8 @@ def _rules():
 
 def find_people(text: str) -> list[Candidate]:
     rules = _rules()
+    count = cache(text.count)  # the rules ask about the same strings many times in a long report
+    ends_as_name = cache(lambda name: _ends_as_name(text, name, rules["name_end"]))
     names: dict[tuple[int, int], float] = {}
     for m in rules["after_title"].finditer(text):
         name = m.group(1)
@@ -117,7 +122,7 @@ def find_people(text: str) -> list[Candidate]:
             continue  # 组织领导全面加强, 专家牵线搭桥, 第一书记工作开始: a phrase, not a four-character name
         if text.startswith(rules["title_overlaps"], m.start(1) - 1):
             continue  # 忠县长江大桥: no 县长 there
-        if len(name) >= 3 and rules["surname"].match(name) and _runs_into_word(text, m.start(1), m.end(1), rules):
+        if len(name) >= 3 and rules["surname"].match(name) and _runs_into_word(text, m.start(1), m.end(1), rules, count):
             _add(names, m.start(1), m.end(1) - 1, 0.85)  # 张勇接到, 李俊参与: the name, then a word
             continue
         if m.group().rstrip().endswith((":", "：")) and text[m.end(1):m.end(1) + 1] in (":", "："):
@@ -170,17 +175,28 @@ def find_people(text: str) -> list[Candidate]:
             _add(names, m.start(1), m.end(1), 0.7)  # not 的游子来说, 的党员说, 的何女士告诉记者
     for m in rules["named_again"].finditer(text):
         name = m.group(1)
-        if (text.count(name) > 1 and (m.start(1), m.end(1) - 1) not in names  # not 秦军带 for 秦军
+        if (count(name) > 1 and (m.start(1), m.end(1) - 1) not in names  # not 秦军带 for 秦军
                 and not name.startswith(rules["role_words"])  # not 学生党员志愿者
                 and not text.startswith(rules["title_overlaps"], m.start(1) - 1)
-                and any(rules["name_end"].match(text, i.end()) for i in re.finditer(name, text))):
+                and ends_as_name(name)):
             _add(names, m.start(1), m.end(1), 0.7)
     for m in rules["clause_subject"].finditer(text):
         name = m.group(1)
         if (m.span(1) not in names and not is_common_word(name) and not name.startswith(rules["role_words"])
-                and tagged(text[m.start(1):m.end(1) + 2])[:1] == [(name, "nr")]):
+                and tagged(text[m.start(1):m.end(1) + 2])[:1] == ((name, "nr"),)):
             _add(names, m.start(1), m.end(1), 0.6)
-    for start, end in _story_names(text, rules, names):
+    covered = bytearray(len(text) + 1)
+    for s, e in names:
+        covered[s:e] = b"\1" * (e - s)
+    for m in rules["titled"].finditer(text):
+        if (not covered[m.start(1)] and not text.startswith(rules["title_overlaps"], m.start(1) - 1)
+                and "·" not in text[m.start(1):m.start(1) + 6]):  # a transliterated name is the dotted rule's
+            words = tagged(text[m.start(1):m.start(1) + 5])
+            word, flag = words[0] if words else ("", "")
+            if (flag == "nr" and len(word) >= 2 and m.group(1).startswith(word) and not is_common_word(word)
+                    and not any(covered[m.start(1):m.start(1) + len(word)])):  # not 苏麦艳 of 苏麦艳罕·艾合麦提江
+                _add(names, m.start(1), m.start(1) + len(word), 0.7)
+    for start, end in _story_names(text, rules, names, count):
         _add(names, start, end, 0.6)
     found = {text[s:e] for s, e in names}
     if found:  # every other mention of a name found above
@@ -189,14 +205,19 @@ def find_people(text: str) -> list[Candidate]:
     return [(s, e, "PERSON", score) for (s, e), score in names.items()]
 
 
-def _runs_into_word(text: str, start: int, end: int, rules: dict) -> bool:
+def _runs_into_word(text: str, start: int, end: int, rules: dict, count) -> bool:
     """The name's last character and the one-character verb after it make a word (张勇接到, 李俊参与): when the
     shorter name recurs on its own or the word is very common (not 黄焕利率代表团, 王永明说, 阿石拉比分段)."""
     word = text[end - 1:end + 1]
     if word[1:] not in rules["one_char_follow"] or not is_common_word(word):
         return False
-    return (end - start == 4 or text.count(text[start:end - 1]) > text.count(text[start:end])
+    return (end - start == 4 or count(text[start:end - 1]) > count(text[start:end])
             or is_common_word(word, VERY_COMMON))  # 张卫军坦率地说: four characters are rarely a name
+
+
+def _ends_as_name(text: str, name: str, name_end: re.Pattern) -> bool:
+    """Some mention of `name` ends as a person's name does (刘炼勇的, 朱鑫璞这样; not 管理制度)."""
+    return any(name_end.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _add(names: dict[tuple[int, int], float], start: int, end: int, score: float) -> None:
@@ -209,7 +230,7 @@ def _follow_list(text: str, pos: int, list_next: re.Pattern, names: dict) -> Non
         pos = m.end(1)
 
 
-def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
+def _story_names(text: str, rules: dict, names: dict, count) -> list[tuple[int, int]]:
     """Names a story repeats where a clause starts (，许洪彬带着团队 … 在许洪彬心里; 郭云涵哭了 … 郭云涵等), at least
     once before a verb of the story: not common words (高质量, 全面, 宿迁), nor a pair of provinces (鲁渝),
     and read as a name by jieba's tagger."""
@@ -223,7 +244,7 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
     for two, found in at.items():
         if len(found) < 2 or set(two) <= _provinces():
             continue
-        name = _name_length(text, two, found)
+        name = _name_length(text, two, found, count)
         starts = [i for i, _ in found]
         if (name not in taken and any(rules["story_verb"].match(text, i + len(name)) for i in starts)
                 and any(_tagged_name(text, name, i) for i in starts[:3])):  # 赵可笑得: 赵 可笑; 赵可主动: 赵可
@@ -231,12 +252,12 @@ def _story_names(text: str, rules: dict, names: dict) -> list[tuple[int, int]]:
     return out
 
 
-def _name_length(text: str, two: str, found: list[tuple[int, str]]) -> str:
+def _name_length(text: str, two: str, found: list[tuple[int, str]], count) -> str:
     """Three characters when every mention has the same third one and it starts no word (许洪彬, not 袁泉指出
     nor 鲁渝协作), else two."""
     threes = {three for _, three in found}
     three = threes.pop() if len(threes) == 1 else ""
-    if len(three) == 3 and text.count(three) == text.count(two) and not any(
+    if len(three) == 3 and count(three) == count(two) and not any(
             is_common_word(text[i + 2:i + 4]) for i, _ in found):
         return three
     return two

@@ -102,9 +102,11 @@ def _known_names(text: str, names: set[str], lengths: dict[str, list[int]], zone
 def find_regions(text: str) -> list[Candidate]:
     names, lengths, zone, local, phrases, agency_after = _rules()
     places = gazetteer()
-    in_phrases = [m.span() for m in phrases.finditer(text)]
+    in_phrases = bytearray(len(text) + 1)  # the characters of set phrases (长治久安, 东西部协作)
+    for m in phrases.finditer(text):
+        in_phrases[m.start():m.end()] = b"\1" * (m.end() - m.start())
     found = [(start, name, z) for start, name, z in _known_names(text, names, lengths, zone)
-             if not any(s < start + len(name) and start < e for s, e in in_phrases)]
+             if not any(in_phrases[start:start + len(name)])]
     # 上海市民 is Shanghai's people, 浙江省市 its province and cities: the place is the short form (when known)
     found = [(start, name[:-1], z) if not z and text[start + len(name) - 1:start + len(name) + 1] in SUFFIX_RUNS_ON
              else (start, name, z) for start, name, z in found]
@@ -257,7 +259,7 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
     if out:  # every other mention of a town or village found (代表富恒乡汇报: no opener before it)
         names = {text[s:e] for s, e, _, _ in out}
         for k, (s, e, label, score) in enumerate(out):  # 代表富恒乡, 前往淮水村 hold 富恒乡, 淮水村: the shorter one
-            inner = max((n for n in names if len(n) < e - s and text.endswith(n, s, e)), key=len, default="")
+            inner = next((text[i:e] for i in range(s + 1, e - 1) if text[i:e] in names), "")  # the longest
             if not inner or not is_common_word(text[s:e - len(inner)]):
                 continue  # 甬库团结村: a name, whose short form 团结村 is its later mention
             taken[s:e - len(inner)] = b"\0" * (e - s - len(inner))
