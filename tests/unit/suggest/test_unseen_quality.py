@@ -1,5 +1,5 @@
 """The rules on reports they were not tuned on: tests/data/unseen/test (24 reports) and test2 (20, written
-after the rules and scored once before this test pinned them), retold from public reports with references made
+after the rules; scored twice, after the dev8 and the dev9 rules, never looked into), retold from public reports with references made
 to GUIDELINES.md (their SOURCES.md). The thresholds sit a little under the figures the closing note of issue 18
 gives; a change that loses quality there fails here."""
 import subprocess
@@ -12,8 +12,8 @@ from tests.helpers.data import data_path
 
 # folder -> label -> (lowest F1, lowest precision)
 THRESHOLDS = {
-    "unseen/test": {"REGION": (0.95, 0.96), "AMOUNT": (0.97, 0.98), "PERSON": (0.93, 0.94), "COMMITMENT": (0.88, 0.85)},
-    "unseen/test2": {"REGION": (0.94, 0.96), "AMOUNT": (0.96, 0.94), "PERSON": (0.91, 0.97), "COMMITMENT": (0.79, 0.69)},
+    "unseen/test": {"REGION": (0.95, 0.96), "AMOUNT": (0.97, 0.98), "PERSON": (0.94, 0.94), "COMMITMENT": (0.88, 0.85)},
+    "unseen/test2": {"REGION": (0.94, 0.96), "AMOUNT": (0.96, 0.94), "PERSON": (0.94, 0.97), "COMMITMENT": (0.79, 0.69)},
 }
 LABELS = ("REGION", "AMOUNT", "PERSON", "COMMITMENT")
 
