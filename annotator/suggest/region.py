@@ -266,7 +266,8 @@ def _local_places(text: str, known: list[Candidate], local: re.Pattern, agency_a
             out[k] = (e - len(inner), e, label, score)
         # and a town's or township's name without its suffix (溶溪镇 … 秀山溶溪东西部协作, 中堂镇 … 中堂)
         names |= {n[:-len(x)] for n in names for x in TOWN_SUFFIXES if n.endswith(x) and len(n) - len(x) >= 2
-                  and not is_common_word(n[:-len(x)]) and not set(n[:-len(x)]) <= set(_one_char()[2])}  # not 闽宁
+                  and not is_common_word(n[:-len(x)]) and not set(n[:-len(x)]) <= set(_one_char()[2])  # not 闽宁
+                  and n[-len(x) - 1] not in NOT_AFTER_SHORT}  # nor a river's name (独龙江乡 … 独龙江畔)
         for m in re.finditer(alternation(names), text):
             if not any(taken[m.start():m.end()]) and not _feature_after(text, m.end()):  # not 嘉陵江 for 嘉陵镇
                 out.append((m.start(), m.end(), "REGION", 0.6))
